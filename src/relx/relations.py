@@ -1,0 +1,284 @@
+"""Relations: the three constructions of `rules.PATTERNS`, read off a dependency parse.
+
+The engine finds trigger words from the rule lexicons, reads the source and target arguments the
+construction gives them (following passives, control chains, coordination, relative clauses and
+light verbs), maps each argument to a resolved actor, and marks negation and modality from the
+words that govern the trigger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import permutations
+
+from spacy.tokens import Doc, Token
+
+from .actors import DocActors
+from .records import Actor, Relation
+from .rules import Rule, RuleSet
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+CLIMB_DEPS = {"xcomp", "conj", "acomp", "ccomp", "advcl", "pcomp"}
+WH_WORDS = {"which", "who", "that", "whom", "whose"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+ACTOR_KINDS = {"person", "organization", "country", "group"}
+HYPOTHETICAL_NOUNS = {"event", "case"}
+REVERSE_PARTICIPLES = {"backed", "supported", "sponsored", "funded", "armed", "financed",
+                       "trained", "equipped", "led"}
+
+
+@dataclass(slots=True)
+class Match:
+    """One rule firing: argument tokens plus the tokens that carried it."""
+
+    rule: Rule
+    trigger: Token
+    sources: list[Token]
+    targets: list[Token]
+    words: list[Token]
+    group: list[Token] | None = None  # "talks between A, B and C": every pair
+
+
+class RelationEngine:
+    """Applies a RuleSet to a parsed Doc whose actors are resolved."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        self.light = rules.words("light_verbs")
+        self.negating = rules.words("negating_verbs")
+        self.planning = rules.words("planning_verbs")
+        self.modals = rules.words("modal_auxiliaries")
+        self.conditional = rules.words("conditional_markers")
+
+    def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
+                 ) -> list[Relation]:
+        out: list[Relation] = []
+        seen: set[tuple[str, str, str, int]] = set()
+        for match in self.matches(doc, actors):
+            for rel in self._relations(match, actors, doc_id, date):
+                a, b = rel.source_id, rel.target_id
+                if rel.type == "meets":
+                    a, b = sorted((a, b))
+                key = (a, rel.type, b, rel.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(rel)
+        return out
+
+    # -- finding triggers ------------------------------------------------------------------------
+
+    def matches(self, doc: Doc, actors: DocActors) -> Iterator[Match]:
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                for rule in self.rules.lookup("verb", lemma):
+                    yield from self._verb(tok, rule, actors)
+            if tok.pos_ in {"NOUN", "PROPN"}:
+                rules = self.rules.lookup("noun", low) or self.rules.lookup("noun", lemma)
+                for rule in rules:
+                    yield from self._noun(tok, rule, actors)
+            if tok.pos_ in {"ADJ", "VERB"} or tok.tag_ == "VBN":
+                rules = self.rules.lookup("adjective", low) or self.rules.lookup("adjective", lemma)
+                for rule in rules:
+                    yield from self._adjective(tok, rule, actors)
+
+    def _verb(self, verb: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
+        kids = list(verb.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in kids)
+        agents = [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        preps = self._prep_objects(verb, rule.preps)
+        words = [verb] + [c for c in kids if c.dep_ == "prt"]
+        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            if not agents:
+                return
+            targets = [c for c in kids if c.dep_ == "nsubjpass"]
+            if not targets and verb.dep_ in {"acl", "relcl"}:
+                targets = [verb.head]
+            targets = [self._wh(t) for t in targets] + preps
+            if rule.source == "object":
+                return
+            yield Match(rule, verb, agents, targets, words)
+            return
+        subjects = self._subjects(verb)
+        objects = [c for c in kids if c.dep_ in {"dobj", "dative"}] if rule.object else []
+        if rule.object and verb.dep_ == "relcl" and not objects and any(
+                c.dep_ == "nsubj" and c.lower_ not in WH_WORDS for c in kids):
+            objects = [verb.head]  # "the man whom Turkey arrested"
+        if rule.source == "object":
+            subjects, objects = [c for c in kids if c.dep_ == "dobj"], []
+        targets = [self._wh(t) for t in objects] + preps
+        if subjects and targets:
+            yield Match(rule, verb, subjects, targets, words)
+
+    def _noun(self, noun: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
+        kids = list(noun.children)
+        preps_here = {c.lower_ for c in kids if c.dep_ == "prep"}
+        target_preps = set(rule.preps)
+        of_is_source = "of" in preps_here and bool((preps_here - {"of"}) & target_preps)
+        if of_is_source:
+            target_preps.discard("of")
+        targets = self._prep_objects(noun, frozenset(target_preps))
+        if noun.i in actors.token_actor and not targets:
+            return  # "the Syrian opposition" is an actor, not an act of opposing
+        sources: list[Token] = []
+        sources += [c for c in kids if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                    and actors.of(c) is not None and c.i not in actors.token_actor.get(noun.i, "")]
+        if of_is_source:
+            sources += self._prep_objects(noun, frozenset({"of"}))
+        sources += self._prep_objects(noun, frozenset({"by", "from"}))
+        words = [noun]
+        head = noun.head
+        if not sources and noun.dep_ in {"dobj", "attr", "nsubjpass", "conj"} and \
+                head.lemma_.lower() in self.light:
+            sources = self._subjects(head)
+            words.insert(0, head)
+        members = self._prep_objects(noun, frozenset({"between", "among"}))
+        if len(members) >= 2 and not targets:
+            yield Match(rule, noun, [], [], words, group=members)
+            return
+        if sources and targets:
+            yield Match(rule, noun, sources, targets, words)
+
+    def _adjective(self, adj: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
+        words = [adj]
+        low = adj.lower_
+        # "Iran-backed militias"
+        if low in REVERSE_PARTICIPLES and adj.dep_ in {"amod", "acl"}:
+            for c in adj.children:
+                if c.dep_ in {"npadvmod", "compound", "nmod", "advmod"} and actors.of(c):
+                    yield Match(rule, adj, [c], [adj.head], words)
+                    return
+        targets = self._prep_objects(adj, rule.preps - {"by"})
+        agents = self._prep_objects(adj, frozenset({"by"}) & rule.preps)
+        if adj.dep_ in {"amod", "acl"} or (adj.dep_ == "appos"):
+            holders = [adj.head]
+        elif adj.dep_ == "relcl":
+            holders = [adj.head]
+        else:
+            holders = self._subjects(adj)
+        if agents and low in REVERSE_PARTICIPLES:
+            yield Match(rule, adj, agents, holders, words)
+        elif targets and holders:
+            yield Match(rule, adj, holders, targets, words)
+
+    # -- arguments -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+        out: list[Token] = []
+        for child in tok.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+                out += [p for p in child.children if p.dep_ in {"pobj", "pcomp"}]
+        return out
+
+    def _subjects(self, tok: Token) -> list[Token]:
+        """Who does it: the subject, climbing control chains, conjuncts and clauses."""
+        cur = tok
+        for _ in range(6):
+            subs = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+            if subs:
+                return [self._wh(s) for s in subs]
+            if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ != "VBN"):
+                noun = cur.head
+                members = self._prep_objects(noun, frozenset({"between", "among"}))
+                if members:
+                    return members
+                mods = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+                return mods or [noun]
+            if cur.dep_ in CLIMB_DEPS or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
+                cur = cur.head
+                continue
+            break
+        return []
+
+    @staticmethod
+    def _wh(tok: Token) -> Token:
+        """A relative pronoun stands for the noun its clause modifies."""
+        if tok.lower_ in WH_WORDS and tok.head.dep_ == "relcl":
+            return tok.head.head
+        return tok
+
+    # -- records ---------------------------------------------------------------------------------
+
+    def _relations(self, m: Match, actors: DocActors, doc_id: str, date: str | None
+                   ) -> Iterator[Relation]:
+        if m.group is not None:
+            members = _unique(a for t in m.group for a in _actors(t, actors))
+            if m.rule.symmetric:
+                pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+            else:
+                pairs = list(permutations(members, 2))
+        else:
+            sources = _unique(a for t in m.sources for a in _actors(t, actors))
+            targets = _unique(a for t in m.targets for a in _actors(t, actors))
+            pairs = [(s, t) for s in sources for t in targets]
+        if not pairs:
+            return
+        negated, modality = self._status(m.trigger)
+        sent = m.trigger.sent
+        trigger = " ".join(t.text for t in sorted(set(m.words), key=lambda t: t.i))
+        for src, tgt in pairs:
+            if src.id == tgt.id:
+                continue
+            yield Relation(
+                doc=doc_id, source=src.name, type=m.rule.type, target=tgt.name,
+                source_id=src.id, target_id=tgt.id, source_kind=src.kind, target_kind=tgt.kind,
+                trigger=trigger, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                negated=negated, modality=modality, confidence=m.rule.confidence,
+                rule=m.rule.id, source_role=src.role, source_country=src.country,
+                target_role=tgt.role, target_country=tgt.country, date=date)
+
+    def _status(self, trigger: Token) -> tuple[bool, str]:
+        """Negation and modality from the trigger and the words that govern it in its clause."""
+        negated = False
+        modality = "asserted"
+        chain = [trigger]
+        cur = trigger
+        for _ in range(6):
+            if cur.dep_ in CLIMB_DEPS | {"dobj", "pobj", "prep", "attr", "nsubjpass", "acl",
+                                         "advcl", "relcl"} and cur.head is not cur:
+                cur = cur.head
+                chain.append(cur)
+                if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in CLIMB_DEPS:
+                    break
+            else:
+                break
+        for i, tok in enumerate(chain):
+            lemma = tok.lemma_.lower()
+            if i > 0 and lemma in self.negating:
+                negated = True
+            if i > 0 and (lemma in self.planning or tok.lower_ in self.planning):
+                modality = "planned"
+            if lemma in HYPOTHETICAL_NOUNS and any(c.lower_ == "in" for c in tok.ancestors):
+                modality = "hypothetical"
+            for child in tok.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (low in NEGATIONS and child.dep_ in {"det", "advmod",
+                                                                               "preconj"}):
+                    negated = True
+                elif child.dep_ == "aux" and low in self.modals:
+                    if modality == "asserted":
+                        modality = "planned" if low in {"will", "shall", "'ll"} else "uncertain"
+                elif child.dep_ == "mark" and low in self.conditional:
+                    modality = "hypothetical"
+        return negated, modality
+
+
+def _actors(tok: Token, actors: DocActors) -> list[Actor]:
+    """The actors an argument names, with its conjuncts ('Turkey, Iraq and Syria')."""
+    out: list[Actor] = []
+    for t in [tok, *tok.conjuncts]:
+        actor = actors.of(t)
+        if actor is not None and actor.kind in ACTOR_KINDS:
+            out.append(actor)
+    return out
+
+
+def _unique(items: Iterator[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in items:
+        seen.setdefault(a.id, a)
+    return list(seen.values())
