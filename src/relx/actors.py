@@ -44,6 +44,7 @@ class ActorMatcher:
         self.forms = dictionary.forms()
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lower_forms: dict[str, str] = {}
         for form, (entry_id, _kind) in self.forms.items():
             doc = nlp.make_doc(form)
             # add strings outside any memory zone: they must outlive every batch
@@ -51,7 +52,7 @@ class ActorMatcher:
             self.exact.add(form, [doc])
             if len(doc) > 1:
                 self.folded.add(form.lower(), [doc])
-        self.lower_forms = {f.lower(): f for f in self.forms if len(f.split()) > 1}
+                self.lower_forms[form.lower()] = form
         for label in ("GPE", "NORP", "ORG", "PERSON"):
             nlp.vocab.strings.add(label)
 
@@ -104,13 +105,14 @@ class DocActors:
     token_actor: dict[int, str] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
 
-    def add(self, actor: Actor, start: int, end: int) -> None:
+    def add(self, actor: Actor, start: int, end: int, *, count: bool = True) -> None:
+        """Record that tokens start..end name `actor` (`count`: a new mention of it)."""
         known = self.actors.setdefault(actor.id, actor)
         if actor.role and not known.role:
             known.role = actor.role
         if actor.country and not known.country:
             known.country = actor.country
-        known.mentions += 1
+        known.mentions += int(count)
         self.mentions.append(Mention(start, end, actor.id))
         for i in range(start, end):
             self.token_actor[i] = actor.id
@@ -331,7 +333,7 @@ class Resolver:
                 mod_actor, mod_tok = modifier
                 if mod_actor.kind == "country":
                     if low in lex.government_nouns:
-                        out.add(_copy(mod_actor), _np_start(tok), tok.i + 1)
+                        out.add(_copy(mod_actor), _np_start(tok), tok.i + 1, count=False)
                     elif low in lex.force_nouns:
                         demonym = self.dictionary.demonym_of(mod_actor.id) or mod_actor.name
                         name = f"{demonym} {low}"
@@ -342,7 +344,7 @@ class Resolver:
                         if person is not None:
                             out.add(_copy(person), _np_start(tok), tok.i + 1)
                 elif mod_actor.kind in {"organization", "group"} and low in lex.member_nouns:
-                    out.add(_copy(mod_actor), _np_start(tok), tok.i + 1)
+                    out.add(_copy(mod_actor), _np_start(tok), tok.i + 1, count=False)
                 elif mod_actor.kind == "person" and low in lex.member_nouns and \
                         mod_tok.dep_ == "poss":
                     continue
@@ -408,8 +410,7 @@ class Resolver:
                 target = distinct[1]
             else:
                 target = before[-1].actor
-            out.add(_copy(out.actors[target]), tok.i, tok.i + 1)
-            out.actors[target].mentions -= 1  # a pronoun is not a new mention of the name
+            out.add(_copy(out.actors[target]), tok.i, tok.i + 1, count=False)
 
 
 def _copy(actor: Actor) -> Actor:

@@ -125,7 +125,8 @@ class RelationEngine:
             return  # "the Syrian opposition" is an actor, not an act of opposing
         sources: list[Token] = []
         sources += [c for c in kids if c.dep_ in {"poss", "compound", "amod", "nmod"}
-                    and actors.of(c) is not None and c.i not in actors.token_actor.get(noun.i, "")]
+                    and actors.of(c) is not None
+                    and actors.token_actor.get(c.i) != actors.token_actor.get(noun.i)]
         if of_is_source:
             sources += self._prep_objects(noun, frozenset({"of"}))
         sources += self._prep_objects(noun, frozenset({"by", "from"}))
@@ -219,6 +220,9 @@ class RelationEngine:
             return
         negated, modality = self._status(m.trigger)
         sent = m.trigger.sent
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        text = text.strip()
         trigger = " ".join(t.text for t in sorted(set(m.words), key=lambda t: t.i))
         for src, tgt in pairs:
             if src.id == tgt.id:
@@ -226,7 +230,7 @@ class RelationEngine:
             yield Relation(
                 doc=doc_id, source=src.name, type=m.rule.type, target=tgt.name,
                 source_id=src.id, target_id=tgt.id, source_kind=src.kind, target_kind=tgt.kind,
-                trigger=trigger, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                trigger=trigger, sentence=text, start=start, end=start + len(text),
                 negated=negated, modality=modality, confidence=m.rule.confidence,
                 rule=m.rule.id, source_role=src.role, source_country=src.country,
                 target_role=tgt.role, target_country=tgt.country, date=date)

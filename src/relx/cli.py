@@ -1,0 +1,199 @@
+"""The `relx` command: parses options, calls the library, prints. Nothing here knows linguistics.
+
+spaCy is imported only inside commands that need it, so `relx --help` and `--version` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+
+from . import __version__
+from .errors import RelxError
+
+EXTRACT_HELP = """Extract actors and relations from news articles.
+
+INPUTS are .txt files, .jsonl corpora (one article per line: text, optional id/date/title/url),
+directories (searched recursively) or '-' for one article on stdin.
+
+Examples:
+
+  relx extract article.txt
+
+  relx extract corpus/ -o network.gexf
+
+  cat article.txt | relx extract - -f jsonl | jq .source
+
+  relx extract news.jsonl --text-field body -f csv -o relations.csv
+"""
+
+
+class Exit(IntEnum):
+    OK = 0
+    INPUT_FAILED = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+app = typer.Typer(
+    name="relx", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Map who supports, opposes and meets whom in news articles.",
+    context_settings={"help_option_names": ["-h", "--help"]})
+rules_app = typer.Typer(help="Validate and show relation rules.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"relx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks (for bug reports)."
+                                        )] = False,
+) -> None:
+    """Map who supports, opposes and meets whom in news articles."""
+
+
+def _stderr() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def warn(message: str) -> None:
+    _stderr().print(f"relx: {message}", markup=False)
+
+
+@app.command("extract", help=EXTRACT_HELP)
+def extract_cli(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, or '-' for stdin.",
+                                                show_default=False)],
+    fmt: Annotated[str | None, typer.Option(
+        "-f", "--format", help="table, jsonl, json, csv, graphml, gexf or dot. Default: from -o's"
+        " extension; else a table on a terminal, jsonl when piped.")] = None,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Write to FILE (atomically)."
+                                               )] = None,
+    model: Annotated[str | None, typer.Option("--model", envvar="RELX_MODEL",
+                                              help="spaCy pipeline name or path.")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule file (YAML);"
+                                                     " repeatable.")] = None,
+    replace_rules: Annotated[bool, typer.Option("--replace-rules", help="Use only --rules files,"
+                                                " not the packaged rules.")] = False,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary"
+                                                      " (YAML); repeatable.")] = None,
+    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the text."
+                                            )] = "text",
+    id_field: Annotated[str, typer.Option("--id-field", help="JSONL field with the id.")] = "id",
+    include_unasserted: Annotated[bool, typer.Option(
+        "--include-unasserted", help="Keep negated and planned/hypothetical relations in graph"
+        " exports.")] = False,
+    level: Annotated[str, typer.Option("--level", help="actor, or country: roll people and groups"
+                                       " up to their countries.")] = "actor",
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy"
+                                            " batch.")] = 64,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", min=0, help="Worker processes (0: all"
+                                      " cores).")] = 1,
+    ordered: Annotated[bool, typer.Option("--ordered", help="With --jobs: keep input order."
+                                          )] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar or warnings."
+                                        )] = False,
+) -> None:
+    from .run import ExtractOptions, run_extract
+
+    options = ExtractOptions(
+        inputs=inputs, fmt=fmt, output=output, model=model, rules=list(rules or []),
+        replace_rules=replace_rules, actors=list(actors or []), text_field=text_field,
+        id_field=id_field, include_unasserted=include_unasserted, level=level,
+        batch_size=batch_size, jobs=jobs, ordered=ordered, strict=strict, quiet=quiet)
+    code = run_extract(options)
+    raise typer.Exit(code)
+
+
+@rules_app.command("check")
+def rules_check_cli(
+    files: Annotated[list[Path], typer.Argument(help="Rule files to validate.")],
+    actors: Annotated[bool, typer.Option("--actors", help="The files are actor dictionaries."
+                                         )] = False,
+) -> None:
+    """Validate rule (or actor dictionary) files without loading a model."""
+    from .dictionary import check_actor_files
+    from .rules import check_rule_files
+
+    for file in files:
+        n = check_actor_files([file]) if actors else check_rule_files([file])
+        typer.echo(f"{file}: ok, {n} {'actors' if actors else 'rules'}")
+
+
+@rules_app.command("show")
+def rules_show_cli(
+    rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule file.")] = None,
+    replace_rules: Annotated[bool, typer.Option("--replace-rules")] = False,
+) -> None:
+    """Print the active rules (packaged plus --rules) as YAML."""
+    import yaml
+
+    from .rules import load_rules
+
+    ruleset = load_rules(list(rules or []), replace=replace_rules)
+    typer.echo(yaml.safe_dump({"rules": [r.to_dict() for r in ruleset.rules]}, sort_keys=False,
+                              allow_unicode=True, width=100), nl=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: the one place where errors become messages and exit codes."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or bool(os.environ.get("RELX_DEBUG"))
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args, prog_name="relx", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        exc.show()
+        code = Exit.USAGE
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        warn("interrupted")
+        code = Exit.INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        code = Exit.OK
+    except RelxError as exc:
+        if debug:
+            traceback.print_exc()
+        warn(f"error: {exc}")
+        code = Exit.INPUT_FAILED
+    except Exception as exc:  # a bug: one line for users, the trace with --debug
+        if debug:
+            traceback.print_exc()
+        warn(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        code = Exit.INPUT_FAILED
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    sys.exit(int(code or 0))
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (`relx ... | head`), stop Python complaining at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,214 @@
+"""Writers for every output format. Record formats stream; graph formats write a finished graph.
+
+GraphML and GEXF follow what Gephi really imports (see the README): scalar attributes only, key ids
+equal to attribute names, a unique id per edge, and in GEXF 1.3 the relation as edge `kind` so that
+supports/opposes/meets between one pair stay separate edges.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+
+from .errors import OutputError
+from .records import Relation
+
+RECORD_FORMATS = ("jsonl", "csv")
+GRAPH_FORMATS = ("json", "graphml", "gexf", "dot")
+FORMATS = ("table", "jsonl", "json", "csv", "graphml", "gexf", "dot")
+EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+              ".graphml": "graphml", ".gexf": "gexf", ".dot": "dot", ".gv": "dot",
+              ".txt": "table"}
+CSV_COLUMNS = ("doc", "date", "source", "type", "target", "source_id", "target_id", "source_kind",
+               "target_kind", "source_role", "source_country", "target_role", "target_country",
+               "trigger", "negated", "modality", "confidence", "rule", "start", "end", "sentence")
+
+
+def format_for_path(path: str) -> str | None:
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+# ------------------------------------------------------------------------------------ records
+
+
+def jsonl_line(rel: Relation) -> str:
+    return json.dumps(rel.to_dict(), ensure_ascii=False) + "\n"
+
+
+class CsvWriter:
+    """Relation records as CSV with a fixed header, one row at a time."""
+
+    def __init__(self, fh: IO[str]):
+        self.writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, extrasaction="ignore",
+                                     lineterminator="\n")
+        self.writer.writeheader()
+
+    def write(self, rel: Relation) -> None:
+        self.writer.writerow({k: ("" if v is None else v) for k, v in rel.to_dict().items()})
+
+
+# -------------------------------------------------------------------------------------- graphs
+
+
+def _scalar(value: Any) -> str | int | float | bool | None:
+    if value is None:
+        return None
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, set | frozenset):
+        value = sorted(value)
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with only scalar attributes (None dropped, lists joined) and a unique edge id."""
+    out = nx.MultiDiGraph()
+    for node, data in g.nodes(data=True):
+        out.add_node(node, **{k: v for k, v in ((k, _scalar(v)) for k, v in data.items())
+                              if v is not None})
+    for n, (u, v, key, data) in enumerate(g.edges(keys=True, data=True)):
+        attrs = {k: s for k, s in ((k, _scalar(x)) for k, x in data.items()) if s is not None}
+        attrs["eid"] = f"e{n}"
+        attrs["label"] = data.get("relation", key)
+        out.add_edge(u, v, key=key, **attrs)
+    return out
+
+
+def write_graphml(g: nx.MultiDiGraph, fh: IO[bytes]) -> None:
+    nx.write_graphml(flat_graph(g), fh, named_key_ids=True, edge_id_from_attribute="eid",
+                     infer_numeric_types=True)
+
+
+GEXF_NS = "http://gexf.net/1.3"
+
+
+def write_gexf(g: nx.MultiDiGraph, fh: IO[bytes]) -> None:
+    """GEXF 1.3: `kind` keeps parallel edges of different relations apart in Gephi."""
+    flat = flat_graph(g)
+    root = ET.Element("gexf", {"xmlns": GEXF_NS, "version": "1.3"})
+    meta = ET.SubElement(root, "meta")
+    ET.SubElement(meta, "creator").text = "relx"
+    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
+    node_attrs = _gexf_attributes(graph, "node", (d for _, d in flat.nodes(data=True)),
+                                  skip={"label"})
+    edge_attrs = _gexf_attributes(graph, "edge", (d for *_, d in flat.edges(keys=True, data=True)),
+                                  skip={"label", "weight", "eid"})
+    nodes = ET.SubElement(graph, "nodes")
+    for node, data in flat.nodes(data=True):
+        el = ET.SubElement(nodes, "node", {"id": str(node), "label": str(data.get("label", node))})
+        _attvalues(el, data, node_attrs)
+    edges = ET.SubElement(graph, "edges")
+    for u, v, key, data in flat.edges(keys=True, data=True):
+        el = ET.SubElement(edges, "edge", {
+            "id": data["eid"], "source": str(u), "target": str(v), "label": str(key),
+            "kind": str(key), "weight": str(float(data.get("weight", 1))),
+            "type": "undirected" if data.get("symmetric") else "directed"})
+        _attvalues(el, data, edge_attrs)
+    ET.indent(root)
+    ET.ElementTree(root).write(fh, encoding="utf-8", xml_declaration=True)
+
+
+def _gexf_attributes(graph: ET.Element, cls: str, rows: Iterator[dict[str, Any]], skip: set[str]
+                     ) -> dict[str, str]:
+    types: dict[str, str] = {}
+    for data in rows:
+        for k, v in data.items():
+            if k in skip:
+                continue
+            t = ("boolean" if isinstance(v, bool) else "long" if isinstance(v, int)
+                 else "double" if isinstance(v, float) else "string")
+            if types.get(k, t) != t:
+                t = "double" if {types[k], t} <= {"long", "double"} else "string"
+            types[k] = t
+    if types:
+        attrs = ET.SubElement(graph, "attributes", {"class": cls})
+        for k, t in types.items():
+            ET.SubElement(attrs, "attribute", {"id": k, "title": k, "type": t})
+    return types
+
+
+def _attvalues(el: ET.Element, data: dict[str, Any], types: dict[str, str]) -> None:
+    values = [(k, v) for k, v in data.items() if k in types]
+    if not values:
+        return
+    box = ET.SubElement(el, "attvalues")
+    for k, v in values:
+        text = str(v).lower() if isinstance(v, bool) else str(v)
+        ET.SubElement(box, "attvalue", {"for": k, "value": text})
+
+
+def _dot_id(text: str) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def write_dot(g: nx.MultiDiGraph, fh: IO[str]) -> None:
+    """Graphviz DOT, every id quoted; integer weights as Graphviz wants them."""
+    colours = {"supports": "darkgreen", "opposes": "red3", "meets": "steelblue"}
+    fh.write("digraph relx {\n  node [shape=box, style=rounded];\n")
+    for node, data in g.nodes(data=True):
+        fh.write(f"  {_dot_id(node)} [label={_dot_id(data.get('label', node))}, "
+                 f"kind={_dot_id(data.get('kind', ''))}];\n")
+    for u, v, key, data in g.edges(keys=True, data=True):
+        extra = ", dir=none" if data.get("symmetric") else ""
+        fh.write(f"  {_dot_id(u)} -> {_dot_id(v)} [label={_dot_id(key)}, "
+                 f"weight={int(data.get('weight', 1))}, color={colours.get(key, 'black')}{extra}];\n")
+    fh.write("}\n")
+
+
+def graph_json(g: nx.MultiDiGraph, relations: list[dict[str, Any]]) -> dict[str, Any]:
+    actors = [{"id": n, "name": d.get("label", n), "kind": d.get("kind"),
+               "mentions": d.get("mentions", 0), **{k: d[k] for k in ("role", "country") if k in d}}
+              for n, d in g.nodes(data=True)]
+    return {"actors": actors, "relations": relations}
+
+
+# -------------------------------------------------------------------------------- atomic files
+
+
+def check_writable(path: str) -> None:
+    """Fail before any work when the output cannot be written."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {str(folder)!r} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"{path}: folder {str(folder)!r} is not writable")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"{path}: file is not writable")
+
+
+@contextmanager
+def atomic_file(path: str, mode: str = "w") -> Iterator[IO[Any]]:
+    """Write to a temporary file beside `path`, then rename: never a half-written output."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    try:
+        if "b" in mode:
+            fh: IO[Any] = os.fdopen(fd, mode)
+        else:
+            fh = os.fdopen(fd, mode, encoding="utf-8", newline="")
+        with fh:
+            yield fh
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,58 @@
+"""Terminal tables: relations first (what a reader came for), then actors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO
+
+import networkx as nx
+from rich.console import Console
+from rich.table import Table
+
+from .records import Relation
+
+STYLE = {"supports": "green", "opposes": "red", "meets": "cyan"}
+SNIPPET = 90
+
+
+def snippet(rel: Relation, width: int = SNIPPET) -> str:
+    """The sentence around the trigger, cut to `width` characters."""
+    text = " ".join(rel.sentence.split())
+    if len(text) <= width:
+        return text
+    pos = max(text.find(rel.trigger.split()[0]) if rel.trigger else 0, 0)
+    start = max(0, min(pos - width // 3, len(text) - width))
+    cut = text[start:start + width].strip()
+    return ("…" if start > 0 else "") + cut + ("…" if start + width < len(text) else "")
+
+
+def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiGraph, *,
+                  many_docs: bool, isatty: bool) -> None:
+    console = Console(file=fh, force_terminal=isatty or None, highlight=False,
+                      width=None if isatty else 160, no_color=not isatty)
+    rel_table = Table(title=f"Relations ({len(relations)})", title_justify="left", expand=False)
+    if many_docs:
+        rel_table.add_column("doc", overflow="fold")
+    rel_table.add_column("source", style="bold")
+    rel_table.add_column("relation")
+    rel_table.add_column("target", style="bold")
+    rel_table.add_column("evidence", overflow="fold")
+    for rel in relations:
+        kind = f"[{STYLE[rel.type]}]{rel.type}[/]"
+        if rel.negated:
+            kind = f"[dim]not {rel.type}[/]"
+        elif rel.modality != "asserted":
+            kind += f" [dim]({rel.modality})[/]"
+        row = [rel.source, kind, rel.target, snippet(rel)]
+        rel_table.add_row(*([rel.doc] if many_docs else []), *row)
+    actor_table = Table(title=f"Actors ({graph.number_of_nodes()})", title_justify="left")
+    actor_table.add_column("actor", style="bold")
+    actor_table.add_column("kind")
+    actor_table.add_column("role / country")
+    actor_table.add_column("mentions", justify="right")
+    nodes = sorted(graph.nodes(data=True), key=lambda n: (-n[1].get("mentions", 0), n[1]["label"]))
+    for _, data in nodes:
+        extra = ", ".join(x for x in (data.get("role"), data.get("country")) if x)
+        actor_table.add_row(data["label"], data.get("kind", ""), extra, str(data.get("mentions", 0)))
+    console.print(rel_table)
+    console.print(actor_table)

@@ -1,0 +1,267 @@
+"""`relx extract` as a function: inputs -> extractor -> a sink that writes one format.
+
+Kept apart from the Typer layer so that it can be called and tested without a command line; it
+writes data to stdout or an atomically replaced file and human messages to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from .errors import RelxError
+from .export import (
+    FORMATS,
+    CsvWriter,
+    atomic_file,
+    check_writable,
+    format_for_path,
+    graph_json,
+    jsonl_line,
+    write_dot,
+    write_gexf,
+    write_graphml,
+)
+from .reading import Problem, iter_documents
+from .records import Document, Result
+
+BINARY_FORMATS = ("graphml", "gexf")
+LEVELS = ("actor", "country")
+
+
+@dataclass
+class ExtractOptions:
+    inputs: list[str]
+    fmt: str | None = None
+    output: str | None = None
+    model: str | None = None
+    rules: list[Path] = field(default_factory=list)
+    replace_rules: bool = False
+    actors: list[Path] = field(default_factory=list)
+    text_field: str = "text"
+    id_field: str = "id"
+    include_unasserted: bool = False
+    level: str = "actor"
+    batch_size: int = 64
+    jobs: int = 1
+    ordered: bool = False
+    strict: bool = False
+    quiet: bool = False
+
+
+class StrictStop(RelxError):
+    """--strict: the first bad input ends the run."""
+
+
+def choose_format(fmt: str | None, output: str | None, stdout_isatty: bool) -> str:
+    """Explicit -f, else -o's extension, else a table on a terminal and JSON Lines in a pipe."""
+    if fmt is not None:
+        fmt = fmt.lower()
+        if fmt not in FORMATS:
+            raise click.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}",
+                                     param_hint="'-f' / '--format'")
+    elif output is not None:
+        fmt = format_for_path(output)
+        if fmt is None:
+            raise click.BadParameter(
+                f"cannot tell the format from {output!r}: use -f ({', '.join(FORMATS)})",
+                param_hint="'-o' / '--output'")
+    else:
+        fmt = "table" if stdout_isatty else "jsonl"
+    if fmt in BINARY_FORMATS and output is None and stdout_isatty:
+        raise click.UsageError(f"{fmt} is XML for Gephi, not for a terminal: add -o FILE.{fmt}")
+    return fmt
+
+
+def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
+    """Run one extraction; returns the exit code (0 all good, 1 some input failed)."""
+    out = stdout or sys.stdout
+    fmt = choose_format(o.fmt, o.output, out.isatty())
+    if o.level not in LEVELS:
+        raise click.BadParameter(f"{o.level!r} is not one of {', '.join(LEVELS)}",
+                                 param_hint="'--level'")
+    if o.output:
+        check_writable(o.output)
+    from .rules import load_rules
+
+    load_rules(o.rules, replace=o.replace_rules)  # fail on a bad rule file before the model loads
+    console = _console()
+    failed = 0
+
+    def documents() -> Iterator[Document]:
+        nonlocal failed
+        for item in iter_documents(o.inputs, text_field=o.text_field, id_field=o.id_field):
+            if isinstance(item, Problem):
+                if item.skipped:
+                    failed += 1
+                    if o.strict:
+                        raise StrictStop(f"{item} (stopped: --strict)")
+                if not o.quiet or item.skipped:
+                    console.print(f"relx: {'error' if item.skipped else 'warning'}: {item}",
+                                  markup=False)
+                continue
+            yield item
+
+    results = _results(o, documents())
+    if o.level == "country":
+        from .level import country_level
+
+        results = country_level(results, [str(a) for a in o.actors])
+    with ExitStack() as stack:
+        if o.output:
+            binary = fmt in BINARY_FORMATS
+            fh = stack.enter_context(atomic_file(o.output, "wb" if binary else "w"))
+        else:
+            fh = out.buffer if fmt in BINARY_FORMATS else out  # type: ignore[attr-defined]
+        sink = make_sink(fmt, fh, include_unasserted=o.include_unasserted,
+                         stdout_isatty=o.output is None and out.isatty())
+        for result in _progress(results, console, enabled=not o.quiet):
+            sink.add(result)
+        sink.close()
+    return 1 if failed else 0
+
+
+def _results(o: ExtractOptions, docs: Iterator[Document]) -> Iterator[Result]:
+    if o.jobs == 1:
+        from .core import Extractor
+
+        extractor = Extractor(o.model, rules=o.rules, replace_rules=o.replace_rules,
+                              actors=o.actors)
+        return extractor.pipe(docs, batch_size=o.batch_size)
+    from .parallel import parallel_pipe
+
+    config = {"model": o.model, "rules": [str(r) for r in o.rules],
+              "replace_rules": o.replace_rules, "actors": [str(a) for a in o.actors]}
+    return parallel_pipe(config, docs, jobs=o.jobs, batch_size=o.batch_size, ordered=o.ordered)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _progress(results: Iterator[Result], console: Any, *, enabled: bool) -> Iterator[Result]:
+    """A progress line on stderr when it is a terminal; nothing otherwise."""
+    if not enabled or not console.is_terminal:
+        yield from results
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn(
+            "{task.completed} docs, {task.fields[rels]} relations, {task.fields[rate]} docs/s"),
+            TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("relx", total=None, rels=0, rate="-")
+        rels = 0
+        for result in results:
+            rels += len(result.relations)
+            elapsed = bar.tasks[0].elapsed or 0.0
+            done = bar.tasks[0].completed + 1
+            rate = f"{done / elapsed:.1f}" if elapsed > 0 else "-"
+            bar.update(task, advance=1, rels=rels, rate=rate)
+            yield result
+
+
+# ---------------------------------------------------------------------------------------- sinks
+
+
+class Sink:
+    def add(self, result: Result) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class JsonlSink(Sink):
+    """Streams: each document's relations are written (and flushed) as soon as it is done."""
+
+    def __init__(self, fh: IO[str]):
+        self.fh = fh
+
+    def add(self, result: Result) -> None:
+        for rel in result.relations:
+            self.fh.write(jsonl_line(rel))
+        self.fh.flush()
+
+
+class CsvSink(Sink):
+    def __init__(self, fh: IO[str]):
+        self.writer = CsvWriter(fh)
+        self.fh = fh
+
+    def add(self, result: Result) -> None:
+        for rel in result.relations:
+            self.writer.write(rel)
+        self.fh.flush()
+
+
+class GraphSink(Sink):
+    """Aggregates the graph incrementally; writes it at the end."""
+
+    def __init__(self, fmt: str, fh: IO[Any], include_unasserted: bool):
+        from .graph import GraphBuilder
+
+        self.fmt = fmt
+        self.fh = fh
+        self.builder = GraphBuilder(include_unasserted=include_unasserted)
+        self.relations: list[dict[str, Any]] = []
+
+    def add(self, result: Result) -> None:
+        self.builder.add(result)
+        if self.fmt == "json":
+            self.relations.extend(r.to_dict() for r in result.relations)
+
+    def close(self) -> None:
+        g = self.builder.graph
+        if self.fmt == "graphml":
+            write_graphml(g, self.fh)
+        elif self.fmt == "gexf":
+            write_gexf(g, self.fh)
+        elif self.fmt == "dot":
+            write_dot(g, self.fh)
+        else:
+            import json
+
+            json.dump(graph_json(g, self.relations), self.fh, ensure_ascii=False, indent=2)
+            self.fh.write("\n")
+
+
+class TableSink(Sink):
+    """Rich tables for a person at a terminal (or plain text in a file)."""
+
+    def __init__(self, fh: IO[str], isatty: bool):
+        from .graph import GraphBuilder
+
+        self.fh = fh
+        self.isatty = isatty
+        self.builder = GraphBuilder(include_unasserted=True)
+        self.relations: list[Any] = []
+        self.docs: set[str] = set()
+
+    def add(self, result: Result) -> None:
+        self.builder.add(result)
+        self.docs.add(result.doc)
+        self.relations.extend(result.relations)
+
+    def close(self) -> None:
+        from .render import render_tables
+
+        render_tables(self.fh, self.relations, self.builder.graph, many_docs=len(self.docs) > 1,
+                      isatty=self.isatty)
+
+
+def make_sink(fmt: str, fh: IO[Any], *, include_unasserted: bool, stdout_isatty: bool) -> Sink:
+    if fmt == "jsonl":
+        return JsonlSink(fh)
+    if fmt == "csv":
+        return CsvSink(fh)
+    if fmt == "table":
+        return TableSink(fh, stdout_isatty)
+    return GraphSink(fmt, fh, include_unasserted)
