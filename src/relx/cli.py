@@ -123,6 +123,71 @@ def extract_cli(
     raise typer.Exit(code)
 
 
+@app.command("eval")
+def eval_cli(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.gold.yaml (and NAME.txt).",
+                                             show_default=False)],
+    predictions: Annotated[str | None, typer.Option(
+        "--predictions", metavar="FILE", help="Score this JSON Lines file (from `relx extract -f"
+        " jsonl`; '-' for stdin) instead of running extraction: no model is loaded.")] = None,
+    model: Annotated[str | None, typer.Option("--model", envvar="RELX_MODEL",
+                                              help="spaCy pipeline name or path.")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule file (YAML);"
+                                                     " repeatable.")] = None,
+    replace_rules: Annotated[bool, typer.Option("--replace-rules", help="Use only --rules files,"
+                                                " not the packaged rules.")] = False,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary"
+                                                      " (YAML); repeatable.")] = None,
+    details: Annotated[bool, typer.Option("--details", help="List hits, misses (with the gold"
+                                          " cue) and false positives.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object."
+                                          )] = False,
+) -> None:
+    """Score relations against gold: P/R/F1 per type and per document, and macro-F1.
+
+    Runs extraction on every NAME.txt beside a NAME.gold.yaml in GOLD_DIR (or reads --predictions)
+    and scores it by the rules of shared/eval/GUIDELINES.md.
+    """
+    import json
+
+    from . import evaluate as ev
+
+    gold = ev.load_gold(gold_dir)
+    problems: list[ev.BadLine] = []
+    if predictions is None:
+        from .core import Extractor
+
+        extractor = Extractor(model, rules=list(rules or []), replace_rules=replace_rules,
+                              actors=list(actors or []))
+        scores = ev.score(gold, ev.predict(gold, extractor, problems))
+    elif predictions == "-":
+        scores = ev.score(gold, ev.read_predictions(sys.stdin, "<stdin>", problems))
+    else:
+        try:
+            with open(predictions, encoding="utf-8") as fh:
+                scores = ev.score(gold, ev.read_predictions(fh, predictions, problems))
+        except (OSError, UnicodeDecodeError) as exc:
+            from .errors import InputError
+
+            raise InputError(f"{predictions}: cannot read: {getattr(exc, 'strerror', 0) or exc}"
+                             ) from None
+    for problem in problems:
+        warn(f"error: {problem}")
+    if scores.unknown_docs:
+        ids = ", ".join(sorted(scores.unknown_docs)[:5])
+        warn(f"warning: {sum(scores.unknown_docs.values())} predictions name documents not in"
+             f" {gold_dir}, not scored: {ids}{', ...' if len(scores.unknown_docs) > 5 else ''}")
+    if as_json:
+        typer.echo(json.dumps(scores.to_dict(details)))
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        ev.render_rich(Console(highlight=False), scores, details=details)
+    else:
+        typer.echo(ev.format_text(scores, details=details), nl=False)
+    raise typer.Exit(Exit.INPUT_FAILED if problems else Exit.OK)
+
+
 @rules_app.command("check")
 def rules_check_cli(
     files: Annotated[list[Path], typer.Argument(help="Rule files to validate.")],

@@ -360,7 +360,7 @@ def detail_lines(scores: Scores) -> Iterator[tuple[str, str, str]]:
             yield d.doc, "hit", " | ".join(x)
         for x in d.misses:
             cue = d.cues.get(x, "")
-            yield d.doc, "miss", " | ".join(x) + (f"   <- {cue}" if cue else "")
+            yield d.doc, "miss", " | ".join(x) + (f"    <- {cue}" if cue else "")
         for x in d.false_positives:
             yield d.doc, "false", " | ".join(x)
         for u in d.unresolved:

@@ -50,6 +50,7 @@ class RelationEngine:
         self.planning = rules.words("planning_verbs")
         self.modals = rules.words("modal_auxiliaries")
         self.conditional = rules.words("conditional_markers")
+        self.proxies = rules.words("proxy_nouns")
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
                  ) -> list[Relation]:
@@ -91,14 +92,19 @@ class RelationEngine:
         agents = [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         preps = self._prep_objects(verb, rule.preps)
         words = [verb] + [c for c in kids if c.dep_ == "prt"]
+        members = self._prep_objects(verb, frozenset({"between", "among"}))
+        if rule.reciprocal and _count(members, actors) >= 2:
+            yield Match(rule, verb, [], [], words, group=members)  # "signed between A, B and C"
+            return
         if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
-            if not agents:
+            if not agents or rule.source == "object":
                 return
             targets = [c for c in kids if c.dep_ == "nsubjpass"]
             if not targets and verb.dep_ in {"acl", "relcl"}:
                 targets = [verb.head]
             targets = [self._wh(t) for t in targets] + preps
-            if rule.source == "object":
+            if rule.reciprocal and _count(agents, actors) >= 2 and not _count(targets, actors):
+                yield Match(rule, verb, [], [], words, group=agents)  # "attended by A, B and C"
                 return
             yield Match(rule, verb, agents, targets, words)
             return
@@ -110,6 +116,11 @@ class RelationEngine:
         if rule.source == "object":
             subjects, objects = [c for c in kids if c.dep_ == "dobj"], []
         targets = [self._wh(t) for t in objects] + preps
+        direct = [c for c in kids if c.dep_ == "nsubj"]
+        if rule.reciprocal and _count(direct, actors) >= 2 and not _count(targets, actors) \
+                and not any(c.dep_ == "dobj" and _count([c], actors) for c in kids):
+            yield Match(rule, verb, [], [], words, group=subjects)  # "A and B met"
+            return
         if subjects and targets:
             yield Match(rule, verb, subjects, targets, words)
 
@@ -123,23 +134,36 @@ class RelationEngine:
         targets = self._prep_objects(noun, frozenset(target_preps))
         if noun.i in actors.token_actor and not targets:
             return  # "the Syrian opposition" is an actor, not an act of opposing
-        sources: list[Token] = []
-        sources += [c for c in kids if c.dep_ in {"poss", "compound", "amod", "nmod"}
-                    and actors.of(c) is not None
-                    and actors.token_actor.get(c.i) != actors.token_actor.get(noun.i)]
+        own = actors.token_actor.get(noun.i)
+        sources = [c for c in kids if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                   and actors.of(c) is not None and actors.token_actor.get(c.i) != own]
         if of_is_source:
             sources += self._prep_objects(noun, frozenset({"of"}))
         sources += self._prep_objects(noun, frozenset({"by", "from"}))
         words = [noun]
         head = noun.head
-        if not sources and noun.dep_ in {"dobj", "attr", "nsubjpass", "conj"} and \
-                head.lemma_.lower() in self.light:
-            sources = self._subjects(head)
-            words.insert(0, head)
+        if not sources and head.lemma_.lower() in self.light and (
+                noun.dep_ in {"dobj", "attr", "nsubjpass", "conj"}
+                or (noun.dep_ == "pobj" and head.dep_ == "prep")):
+            verb = head if noun.dep_ != "pobj" else head.head
+            if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ == "acl":
+                sources = [p for c in verb.children if c.dep_ == "agent" for p in c.children
+                           if p.dep_ == "pobj"]
+            else:
+                sources = self._subjects(verb)
+            words.insert(0, verb)
+        elif not sources and noun.dep_ == "pobj" and head.lower_ in {"in", "into"} \
+                and head.head.lemma_ in {"be", "remain", "engage", "enter", "stay"}:
+            sources = self._subjects(head.head)  # "Ukraine, which is in a conflict with Russia"
         members = self._prep_objects(noun, frozenset({"between", "among"}))
-        if len(members) >= 2 and not targets:
+        if _count(members, actors) >= 2 and not targets:
             yield Match(rule, noun, [], [], words, group=members)
             return
+        if rule.reciprocal and not targets and _count(sources, actors) >= 2:
+            yield Match(rule, noun, [], [], words, group=sources)  # "A and B held talks"
+            return
+        if not targets and noun.dep_ == "pobj" and head.lower_ == "under":
+            targets = self._subjects(head.head)  # "Turkey is under EU sanctions"
         if sources and targets:
             yield Match(rule, noun, sources, targets, words)
 
@@ -154,9 +178,7 @@ class RelationEngine:
                     return
         targets = self._prep_objects(adj, rule.preps - {"by"})
         agents = self._prep_objects(adj, frozenset({"by"}) & rule.preps)
-        if adj.dep_ in {"amod", "acl"} or (adj.dep_ == "appos"):
-            holders = [adj.head]
-        elif adj.dep_ == "relcl":
+        if adj.dep_ in {"amod", "acl", "appos", "relcl"} and adj.head.pos_ in {"NOUN", "PROPN"}:
             holders = [adj.head]
         else:
             holders = self._subjects(adj)
@@ -178,7 +200,7 @@ class RelationEngine:
     def _subjects(self, tok: Token) -> list[Token]:
         """Who does it: the subject, climbing control chains, conjuncts and clauses."""
         cur = tok
-        for _ in range(6):
+        for _ in range(8):
             subs = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
             if subs:
                 return [self._wh(s) for s in subs]
@@ -186,9 +208,24 @@ class RelationEngine:
                 noun = cur.head
                 members = self._prep_objects(noun, frozenset({"between", "among"}))
                 if members:
-                    return members
+                    return members  # "cooperation between A and B to fight C"
                 mods = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
-                return mods or [noun]
+                if noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_:
+                    return [noun]
+                if mods:
+                    return mods  # "Coalition efforts to support X"
+                if noun.dep_ in {"pobj", "dobj"}:
+                    cur = noun.head  # "supported X in its efforts to defeat Y"
+                    continue
+                return [noun]
+            if cur.dep_ == "pcomp" or (cur.dep_ == "pobj" and cur.pos_ == "VERB"):
+                cur = cur.head  # "committed to defeating X": up through the preposition
+                if cur.dep_ == "prep":
+                    cur = cur.head
+                continue
+            if cur.dep_ == "prep" and cur.head.pos_ in {"ADJ", "VERB", "AUX"}:
+                cur = cur.head
+                continue
             if cur.dep_ in CLIMB_DEPS or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
                 cur = cur.head
                 continue
@@ -207,15 +244,17 @@ class RelationEngine:
     def _relations(self, m: Match, actors: DocActors, doc_id: str, date: str | None
                    ) -> Iterator[Relation]:
         if m.group is not None:
-            members = _unique(a for t in m.group for a in _actors(t, actors))
+            members = _unique(a for t in m.group for a in _actors(t, actors, self.proxies))
             if m.rule.symmetric:
                 pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
             else:
                 pairs = list(permutations(members, 2))
         else:
-            sources = _unique(a for t in m.sources for a in _actors(t, actors))
-            targets = _unique(a for t in m.targets for a in _actors(t, actors))
+            sources = _unique(a for t in m.sources for a in _actors(t, actors, self.proxies))
+            targets = _unique(a for t in m.targets for a in _actors(t, actors, self.proxies))
             pairs = [(s, t) for s in sources for t in targets]
+            if m.rule.reciprocal and not m.rule.symmetric:
+                pairs += [(t, s) for s, t in pairs]
         if not pairs:
             return
         negated, modality = self._status(m.trigger)
@@ -250,14 +289,15 @@ class RelationEngine:
                     break
             else:
                 break
+        for anc in trigger.ancestors:  # "in the event that A attacks B"
+            if anc.lemma_.lower() in HYPOTHETICAL_NOUNS and anc.head.lower_ == "in":
+                modality = "hypothetical"
         for i, tok in enumerate(chain):
             lemma = tok.lemma_.lower()
             if i > 0 and lemma in self.negating:
                 negated = True
             if i > 0 and (lemma in self.planning or tok.lower_ in self.planning):
                 modality = "planned"
-            if lemma in HYPOTHETICAL_NOUNS and any(c.lower_ == "in" for c in tok.ancestors):
-                modality = "hypothetical"
             for child in tok.children:
                 low = child.lower_
                 if child.dep_ == "neg" or (low in NEGATIONS and child.dep_ in {"det", "advmod",
@@ -271,14 +311,36 @@ class RelationEngine:
         return negated, modality
 
 
-def _actors(tok: Token, actors: DocActors) -> list[Actor]:
-    """The actors an argument names, with its conjuncts ('Turkey, Iraq and Syria')."""
+def _actors(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset()) -> list[Actor]:
+    """The actors an argument names, with its conjuncts ('Turkey, Iraq and Syria').
+
+    A proxy noun stands for its possessor or agent ("condemned Russia's invasion", "opposed
+    Macron's statement"); "the Foreign Ministers of Iran and Egypt" names both countries.
+    """
     out: list[Actor] = []
     for t in [tok, *tok.conjuncts]:
         actor = actors.of(t)
+        if actor is None and t.lemma_.lower() in proxies:
+            for c in t.children:
+                if c.dep_ in {"poss", "compound", "amod"} or (c.dep_ in {"prep", "agent"}
+                                                              and c.lower_ == "by"):
+                    inner = c if c.dep_ != "prep" and c.dep_ != "agent" else next(
+                        (p for p in c.children if p.dep_ == "pobj"), None)
+                    if inner is not None and actors.of(inner) is not None:
+                        actor = actors.of(inner)
+                        break
         if actor is not None and actor.kind in ACTOR_KINDS:
             out.append(actor)
+            for c in t.children:  # "ministers of A, B and C"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and actors.of(p) is actor:
+                            out += [a for q in p.conjuncts if (a := actors.of(q)) is not None]
     return out
+
+
+def _count(tokens: list[Token], actors: DocActors) -> int:
+    return len({a.id for t in tokens for a in _actors(t, actors)})
 
 
 def _unique(items: Iterator[Actor]) -> list[Actor]:

@@ -21,10 +21,10 @@ PATTERNS: dict[str, str] = {
     "noun": "an event noun: 'A's visit to B', 'an attack on B by A', 'talks between A and B'",
     "adjective": "a relational adjective or participle: 'A, close to B', 'A is allied with B'",
 }
-RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", "source",
-             "confidence", "description")
+RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", "reciprocal",
+             "source", "confidence", "description")
 LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxiliaries",
-                "conditional_markers")
+                "conditional_markers", "proxy_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class Rule:
     preps: frozenset[str] = frozenset()
     object: bool = True
     symmetric: bool = False
+    reciprocal: bool = False
     source: str = "subject"
     confidence: float = 0.7
     description: str = ""
@@ -45,7 +46,8 @@ class Rule:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "pattern": self.pattern,
                 "lemmas": sorted(self.lemmas), "preps": sorted(self.preps), "object": self.object,
-                "symmetric": self.symmetric, "source": self.source, "confidence": self.confidence,
+                "symmetric": self.symmetric, "reciprocal": self.reciprocal, "source": self.source,
+                "confidence": self.confidence,
                 "description": self.description}
 
 
@@ -123,6 +125,7 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
         if pattern == "adjective" and not preps:
             raise check.fail((*loc, "preps"), "an adjective rule needs prepositions ('close to')")
         symmetric = check.boolean(item.get("symmetric", rtype == "meets"), (*loc, "symmetric"))
+        reciprocal = check.boolean(item.get("reciprocal", symmetric), (*loc, "reciprocal"))
         source_role = check.choice(item.get("source", "subject"), (*loc, "source"),
                                    ("subject", "object"))
         conf = check.number(item.get("confidence", 0.7), (*loc, "confidence"), 0.0, 1.0)
@@ -130,8 +133,8 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
         if not isinstance(desc, str):
             raise check.fail((*loc, "description"), "must be a string")
         rules.append(Rule(rid, rtype, pattern, frozenset(x.lower() for x in lemmas),
-                          frozenset(p.lower() for p in preps), obj, symmetric, source_role, conf,
-                          desc))
+                          frozenset(p.lower() for p in preps), obj, symmetric, reciprocal,
+                          source_role, conf, desc))
     return rules
 
 

@@ -113,18 +113,38 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
         from .level import country_level
 
         results = country_level(results, [str(a) for a in o.actors])
-    with ExitStack() as stack:
+    try:
+        with ExitStack() as stack:
+            if o.output:
+                binary = fmt in BINARY_FORMATS
+                fh = stack.enter_context(atomic_file(o.output, "wb" if binary else "w"))
+            else:
+                fh = out.buffer if fmt in BINARY_FORMATS else out  # type: ignore[attr-defined]
+            sink = make_sink(fmt, fh, include_unasserted=o.include_unasserted,
+                             stdout_isatty=o.output is None and out.isatty())
+            for result in _progress(results, console, enabled=not o.quiet):
+                sink.add(result)
+            sink.close()
+    except BrokenPipeError:
+        # `relx extract ... | head`: the reader has all it wanted. Handled here, not left to
+        # click, which would turn EPIPE into exit status 1 ("some input failed").
         if o.output:
-            binary = fmt in BINARY_FORMATS
-            fh = stack.enter_context(atomic_file(o.output, "wb" if binary else "w"))
-        else:
-            fh = out.buffer if fmt in BINARY_FORMATS else out  # type: ignore[attr-defined]
-        sink = make_sink(fmt, fh, include_unasserted=o.include_unasserted,
-                         stdout_isatty=o.output is None and out.isatty())
-        for result in _progress(results, console, enabled=not o.quiet):
-            sink.add(result)
-        sink.close()
+            raise
+        _quiet_stdout(out)
     return 1 if failed else 0
+
+
+def _quiet_stdout(out: IO[str]) -> None:
+    """Point a closed stdout at /dev/null so that later flushes (at exit) do not fail again."""
+    import os
+
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _results(o: ExtractOptions, docs: Iterator[Document]) -> Iterator[Result]:
