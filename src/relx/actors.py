@@ -22,6 +22,7 @@ from .dictionary import ActorDictionary, Lexicon, load_dictionary, load_lexicon,
 from .records import Actor
 
 COMPONENT = "relx_actors"
+BREAKS = "relx_line_breaks"
 NER_KEEPS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LOC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 FORM_LABEL = {"alias": None, "demonym": "NORP", "capital": "GPE"}
@@ -35,12 +36,25 @@ def make_actor_matcher(nlp: Language, name: str, actor_files: list[str]) -> Acto
     return ActorMatcher(nlp, name, load_dictionary(tuple(actor_files)))
 
 
+@Language.component(BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and captions must not run into the first sentence.
+
+    Runs before the parser, which keeps sentence starts that are already set.
+    """
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws and (tok.is_space or tok.text_with_ws.endswith("\n")):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 class ActorMatcher:
     """Pipeline component: dictionary matches become entities with `kb_id_` set to the actor id."""
 
     def __init__(self, nlp: Language, name: str, dictionary: ActorDictionary):
         self.name = name
         self.dictionary = dictionary
+        self.government = load_lexicon().government_nouns
         self.forms = dictionary.forms()
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -73,13 +87,21 @@ class ActorMatcher:
             inside = [m for m in matches if m.start >= ent.start and m.end <= ent.end]
             # a named person or organisation that merely contains a dictionary form keeps its name
             # ("Michael Jordan", "University of Baghdad"); everything else yields to the dictionary
-            if inside and ent.label_ in NER_KEEPS and not _same_words(ent, inside[0]):
+            if inside and ent.label_ in NER_KEEPS and not _same_words(ent, inside[0]) \
+                    and not self._government_of(ent, inside):
                 matches = [m for m in matches if m not in inside]
                 kept.append(ent)
             elif not any(m.start < ent.end and ent.start < m.end for m in matches):
                 kept.append(ent)
         doc.ents = filter_spans(matches + kept)
         return doc
+
+
+    def _government_of(self, ent: Span, inside: list[Span]) -> bool:
+        """'the Government of Iraq' is Iraq, not an organisation of its own."""
+        rest = [t.lower_ for t in ent if not any(m.start <= t.i < m.end for m in inside)]
+        return bool(rest) and all(w in self.government or w in {"the", "of", "'s", "and"}
+                                  for w in rest)
 
 
 def _same_words(ent: Span, match: Span) -> bool:
@@ -339,15 +361,17 @@ class Resolver:
                         name = f"{demonym} {low}"
                         out.add(Actor(f"group:{slug(name)}", name, "group",
                                       country=mod_actor.name), _np_start(tok), tok.i + 1)
-                    elif low in lex.title_heads:
-                        person = _titled_person(out, low, mod_actor.name)
-                        if person is not None:
-                            out.add(_copy(person), _np_start(tok), tok.i + 1)
+                    elif low in lex.title_heads or (tok.lemma_.lower() in lex.title_heads):
+                        # "the Syrian President" -> the person so titled earlier; an unnamed
+                        # office-holder ("the Libyan ambassador") speaks for the country
+                        person = _titled_person(out, tok.lemma_.lower(), mod_actor.name)
+                        out.add(_copy(person or mod_actor), _np_start(tok), tok.i + 1,
+                                count=person is not None)
                 elif mod_actor.kind in {"organization", "group"} and low in lex.member_nouns:
                     out.add(_copy(mod_actor), _np_start(tok), tok.i + 1, count=False)
-                elif mod_actor.kind == "person" and low in lex.member_nouns and \
-                        mod_tok.dep_ == "poss":
-                    continue
+                elif mod_actor.kind == "person" and low in {"regime", "government",
+                                                            "administration", "forces"}:
+                    out.add(_copy(mod_actor), _np_start(tok), tok.i + 1, count=False)
                 continue
             norp = [c for c in tok.children if c.dep_ in {"amod", "compound"}
                     and c.ent_type_ == "NORP" and not c.ent_kb_id_]
@@ -370,7 +394,7 @@ class Resolver:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actor = out.of(pobj)
-                        if actor is not None and actor.kind != "person":
+                        if actor is not None:
                             return actor, pobj
         return None
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import spacy
 from spacy.language import Language
 
-from .actors import COMPONENT
+from .actors import BREAKS, COMPONENT
 from .errors import ModelError
 
 # Official packages first (a user who installed one wants it), then the pinned PyPI re-upload of
@@ -57,5 +57,6 @@ def load_pipeline(model: str | None = None, actor_files: Sequence[str] = ()) -> 
         raise ModelError(
             f"spaCy model {name!r} has no {' or '.join(missing)}: relx needs a pipeline with a"
             " dependency parser and named entities, such as en_core_web_sm")
+    nlp.add_pipe(BREAKS, before="parser")
     nlp.add_pipe(COMPONENT, after="ner", config={"actor_files": list(actor_files)})
     return nlp
