@@ -51,6 +51,7 @@ class RelationEngine:
         self.modals = rules.words("modal_auxiliaries")
         self.conditional = rules.words("conditional_markers")
         self.proxies = rules.words("proxy_nouns")
+        self.of_proxies = rules.words("proxy_of_nouns")
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
                  ) -> list[Relation]:
@@ -75,7 +76,8 @@ class RelationEngine:
             lemma = tok.lemma_.lower()
             low = tok.lower_
             if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
-                for rule in self.rules.lookup("verb", lemma):
+                rules = self.rules.lookup("verb", lemma) or self.rules.lookup("verb", "*")
+                for rule in rules:
                     yield from self._verb(tok, rule, actors)
             if tok.pos_ in {"NOUN", "PROPN"}:
                 rules = self.rules.lookup("noun", low) or self.rules.lookup("noun", lemma)
@@ -201,7 +203,9 @@ class RelationEngine:
         """Who does it: the subject, climbing control chains, conjuncts and clauses."""
         cur = tok
         for _ in range(8):
-            subs = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+            # the trigger's own passive subject is its target; a governing verb's is the actor
+            deps = SUBJECT_DEPS if cur is tok else SUBJECT_DEPS | {"nsubjpass"}
+            subs = [c for c in cur.children if c.dep_ in deps]
             if subs:
                 return [self._wh(s) for s in subs]
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ != "VBN"):
@@ -244,14 +248,14 @@ class RelationEngine:
     def _relations(self, m: Match, actors: DocActors, doc_id: str, date: str | None
                    ) -> Iterator[Relation]:
         if m.group is not None:
-            members = _unique(a for t in m.group for a in _actors(t, actors, self.proxies))
+            members = _unique(a for t in m.group for a in self._actors(t, actors))
             if m.rule.symmetric:
                 pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
             else:
                 pairs = list(permutations(members, 2))
         else:
-            sources = _unique(a for t in m.sources for a in _actors(t, actors, self.proxies))
-            targets = _unique(a for t in m.targets for a in _actors(t, actors, self.proxies))
+            sources = _unique(a for t in m.sources for a in self._actors(t, actors))
+            targets = _unique(a for t in m.targets for a in self._actors(t, actors))
             pairs = [(s, t) for s in sources for t in targets]
             if m.rule.reciprocal and not m.rule.symmetric:
                 pairs += [(t, s) for s, t in pairs]
@@ -273,6 +277,9 @@ class RelationEngine:
                 negated=negated, modality=modality, confidence=m.rule.confidence,
                 rule=m.rule.id, source_role=src.role, source_country=src.country,
                 target_role=tgt.role, target_country=tgt.country, date=date)
+
+    def _actors(self, tok: Token, actors: DocActors) -> list[Actor]:
+        return _actors(tok, actors, self.proxies, self.of_proxies)
 
     def _status(self, trigger: Token) -> tuple[bool, str]:
         """Negation and modality from the trigger and the words that govern it in its clause."""
@@ -311,15 +318,26 @@ class RelationEngine:
         return negated, modality
 
 
-def _actors(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset()) -> list[Actor]:
+def _actors(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset(),
+            of_proxies: frozenset[str] = frozenset()) -> list[Actor]:
     """The actors an argument names, with its conjuncts ('Turkey, Iraq and Syria').
 
     A proxy noun stands for its possessor or agent ("condemned Russia's invasion", "opposed
     Macron's statement"); "the Foreign Ministers of Iran and Egypt" names both countries.
     """
     out: list[Actor] = []
-    for t in [tok, *tok.conjuncts]:
+    listed = [tok, *tok.conjuncts]
+    for c in tok.children:  # "The UK, the Coalition and Iraq" misparsed as an apposition
+        if c.dep_ == "appos" and c.conjuncts and actors.of(c) is not None:
+            listed += [c, *c.conjuncts]
+    for t in listed:
         actor = actors.of(t)
+        if actor is None and t.lemma_.lower() in of_proxies:
+            for c in t.children:  # "the terrorism of ISIL"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    inner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if inner is not None and actors.of(inner) is not None:
+                        actor = actors.of(inner)
         if actor is None and t.lemma_.lower() in proxies:
             for c in t.children:
                 if c.dep_ in {"poss", "compound", "amod"} or (c.dep_ in {"prep", "agent"}

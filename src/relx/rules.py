@@ -24,7 +24,7 @@ PATTERNS: dict[str, str] = {
 RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", "reciprocal",
              "source", "confidence", "description")
 LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxiliaries",
-                "conditional_markers", "proxy_nouns")
+                "conditional_markers", "proxy_nouns", "proxy_of_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +113,15 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
         rtype = check.choice(item["type"], (*loc, "type"), RELATION_TYPES)
         pattern = check.choice(item["pattern"], (*loc, "pattern"), tuple(PATTERNS))
         lemmas = check.strings(item["lemmas"], (*loc, "lemmas"))
+        preps = check.strings(item.get("preps", []), (*loc, "preps"), empty_ok=True)
         for j, lemma in enumerate(lemmas):
+            if lemma == "*" and pattern != "verb":
+                raise check.fail((*loc, "lemmas", j), "'*' (any verb) is only for verb rules")
+            if lemma == "*" and not preps:
+                raise check.fail((*loc, "lemmas", j), "'*' needs 'preps': it would match every verb")
             if any(ch.isspace() for ch in lemma):
                 raise check.fail((*loc, "lemmas", j), f"{lemma!r} can never match: a trigger is one"
                                  " word (put the preposition in 'preps')")
-        preps = check.strings(item.get("preps", []), (*loc, "preps"), empty_ok=True)
         obj = check.boolean(item.get("object", True), (*loc, "object"))
         if pattern != "noun" and not obj and not preps:
             raise check.fail((*loc, "preps"), "can never match: with 'object: false' the rule"
