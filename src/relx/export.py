@@ -161,8 +161,9 @@ def write_dot(g: nx.MultiDiGraph, fh: IO[str]) -> None:
                  f"kind={_dot_id(data.get('kind', ''))}];\n")
     for u, v, key, data in g.edges(keys=True, data=True):
         extra = ", dir=none" if data.get("symmetric") else ""
+        colour = colours.get(key, "black")
         fh.write(f"  {_dot_id(u)} -> {_dot_id(v)} [label={_dot_id(key)}, "
-                 f"weight={int(data.get('weight', 1))}, color={colours.get(key, 'black')}{extra}];\n")
+                 f"weight={int(data.get('weight', 1))}, color={colour}{extra}];\n")
     fh.write("}\n")
 
 

@@ -53,6 +53,7 @@ def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiG
     nodes = sorted(graph.nodes(data=True), key=lambda n: (-n[1].get("mentions", 0), n[1]["label"]))
     for _, data in nodes:
         extra = ", ".join(x for x in (data.get("role"), data.get("country")) if x)
-        actor_table.add_row(data["label"], data.get("kind", ""), extra, str(data.get("mentions", 0)))
+        actor_table.add_row(data["label"], data.get("kind", ""), extra,
+                            str(data.get("mentions", 0)))
     console.print(rel_table)
     console.print(actor_table)
