@@ -384,7 +384,7 @@ def format_text(scores: Scores, *, details: bool = False) -> str:
                 current = doc
             out.append(f"  {tag:6} {text}")
     docs, types = _rows(scores)
-    width = max([len("document"), *(len(name) for name, _ in docs)])
+    width = max([len("document"), *(len(name) for name, _ in docs + types)])
 
     def table(title: str, rows: list[tuple[str, Counts]]) -> None:
         out.append(f"{title:{width}} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
