@@ -379,7 +379,7 @@ class Resolver:
                 name = f"{clean_name(norp[0].text)} {low}"
                 out.add(Actor(f"group:{slug(name)}", name, "group"), _np_start(tok), tok.i + 1)
                 continue
-            if low in lex.bare_collectives and _is_bare_definite(tok):
+            if low in lex.bare_collectives and tok.tag_ in {"NN", "NNP"} and _is_bare_definite(tok):
                 out.add(Actor(f"group:{slug(low)}", low, "group"), tok.i, tok.i + 1)
 
     def _modifier_actor(self, tok: Token, out: DocActors) -> tuple[Actor, Token] | None:
@@ -450,9 +450,15 @@ def _np_start(tok: Token) -> int:
 
 
 def _is_bare_definite(tok: Token) -> bool:
+    """'the opposition', 'the international coalition', 'Coalition forces': a collective named by
+    its noun alone (no country, owner or name that would make it another actor)."""
     kids = list(tok.children)
-    return any(c.lower_ == "the" and c.dep_ == "det" for c in kids) and not any(
-        c.dep_ in {"amod", "compound", "poss", "nmod"} for c in kids)
+    if any(c.dep_ in {"compound", "poss", "nmod"} or c.ent_type_ for c in kids):
+        return False
+    definite = any(c.lower_ in {"the", "our", "its", "their"} and c.dep_ in {"det", "poss"}
+                   for c in kids)
+    named = tok.text[:1].isupper() and not tok.is_sent_start
+    return definite or named
 
 
 def _titled_person(out: DocActors, title: str, country: str) -> Actor | None:

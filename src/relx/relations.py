@@ -52,6 +52,7 @@ class RelationEngine:
         self.conditional = rules.words("conditional_markers")
         self.proxies = rules.words("proxy_nouns")
         self.of_proxies = rules.words("proxy_of_nouns")
+        self.control = rules.words("object_control_verbs")
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
                  ) -> list[Relation]:
@@ -99,6 +100,8 @@ class RelationEngine:
             yield Match(rule, verb, [], [], words, group=members)  # "signed between A, B and C"
             return
         if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            if not agents:
+                agents = self._instrument_agents(verb, actors)
             if not agents or rule.source == "object":
                 return
             targets = [c for c in kids if c.dep_ == "nsubjpass"]
@@ -231,9 +234,30 @@ class RelationEngine:
                 cur = cur.head
                 continue
             if cur.dep_ in CLIMB_DEPS or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
-                cur = cur.head
+                head = cur.head
+                if cur.dep_ == "xcomp" and head.lemma_.lower() in self.control:
+                    # "assisted Iraq to defeat ISIL": the one helped acts too
+                    helped = [c for c in head.children if c.dep_ == "dobj"]
+                    return helped + self._subjects(head)
+                cur = head
                 continue
             break
+        return []
+
+    def _instrument_agents(self, verb: Token, actors: DocActors) -> list[Token]:
+        """'killed in a raid conducted by the US military': the raid's agent is the agent."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "during"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in self.proxies:
+                        for acl in p.children:
+                            if acl.dep_ == "acl":
+                                found = [x for a in acl.children if a.dep_ == "agent"
+                                         for x in a.children if x.dep_ == "pobj"]
+                                if found:
+                                    return found
+                        if self._actors(p, actors):
+                            return [p]
         return []
 
     @staticmethod
