@@ -53,6 +53,7 @@ class RelationEngine:
         self.proxies = rules.words("proxy_nouns")
         self.of_proxies = rules.words("proxy_of_nouns")
         self.control = rules.words("object_control_verbs")
+        self.directive = rules.words("directive_verbs")
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
                  ) -> list[Relation]:
@@ -161,7 +162,7 @@ class RelationEngine:
                 and head.head.lemma_ in {"be", "remain", "engage", "enter", "stay"}:
             sources = self._subjects(head.head)  # "Ukraine, which is in a conflict with Russia"
         members = self._prep_objects(noun, frozenset({"between", "among"}))
-        if _count(members, actors) >= 2 and not targets:
+        if rule.reciprocal and _count(members, actors) >= 2 and not targets:
             yield Match(rule, noun, [], [], words, group=members)
             return
         if rule.reciprocal and not targets and _count(sources, actors) >= 2:
@@ -285,7 +286,7 @@ class RelationEngine:
                 pairs += [(t, s) for s, t in pairs]
         if not pairs:
             return
-        negated, modality = self._status(m.trigger)
+        negated, modality = self._status(m.trigger, m.rule.type)
         sent = m.trigger.sent
         text = sent.text
         start = sent.start_char + (len(text) - len(text.lstrip()))
@@ -305,15 +306,17 @@ class RelationEngine:
     def _actors(self, tok: Token, actors: DocActors) -> list[Actor]:
         return _actors(tok, actors, self.proxies, self.of_proxies)
 
-    def _status(self, trigger: Token) -> tuple[bool, str]:
+    def _status(self, trigger: Token, rtype: str = "") -> tuple[bool, str]:
         """Negation and modality from the trigger and the words that govern it in its clause."""
         negated = False
         modality = "asserted"
         chain = [trigger]
         cur = trigger
         for _ in range(6):
-            if cur.dep_ in CLIMB_DEPS | {"dobj", "pobj", "prep", "attr", "nsubjpass", "acl",
-                                         "advcl", "relcl"} and cur.head is not cur:
+            # not through 'conj': "is not a member, but is part of a pact" is not negated
+            if cur.dep_ in (CLIMB_DEPS - {"conj"}) | {"dobj", "pobj", "prep", "attr", "nsubjpass",
+                                                      "acl", "advcl", "relcl"} \
+                    and cur.head is not cur:
                 cur = cur.head
                 chain.append(cur)
                 if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in CLIMB_DEPS:
@@ -329,6 +332,8 @@ class RelationEngine:
                 negated = True
             if i > 0 and (lemma in self.planning or tok.lower_ in self.planning):
                 modality = "planned"
+            if i > 0 and rtype == "meets" and lemma in self.directive:
+                modality = "planned"  # "asked X to meet Y": no meeting yet (asking is an act)
             for child in tok.children:
                 low = child.lower_
                 if child.dep_ == "neg" or (low in NEGATIONS and child.dep_ in {"det", "advmod",

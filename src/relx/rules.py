@@ -24,7 +24,8 @@ PATTERNS: dict[str, str] = {
 RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", "reciprocal",
              "source", "confidence", "description")
 LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxiliaries",
-                "conditional_markers", "proxy_nouns", "proxy_of_nouns", "object_control_verbs")
+                "conditional_markers", "proxy_nouns", "proxy_of_nouns", "object_control_verbs",
+                "directive_verbs")
 
 
 @dataclass(frozen=True, slots=True)
