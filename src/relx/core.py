@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,8 +16,28 @@ from .records import Document, Result
 from .relations import RelationEngine
 from .rules import RuleSet, load_rules
 
-# spaCy refuses longer texts; longer documents are cut on paragraph boundaries into chunks this size.
+# spaCy refuses long texts: longer documents are cut on paragraph boundaries into chunks this size.
 CHUNK_CHARS = 200_000
+# At most this many characters go through the pipeline in one memory zone, so that a batch of long
+# documents (or the chunks of one huge document) is parsed in bounded memory.
+BATCH_CHARS = 500_000
+
+
+class _HasText(Protocol):
+    text: str
+
+
+T = TypeVar("T", bound=_HasText)
+
+
+@dataclass(slots=True)
+class Piece:
+    """A document, or one chunk of a long one: `last` marks the chunk that completes it."""
+
+    document: Document
+    offset: int
+    text: str
+    last: bool
 
 
 class Extractor:
@@ -28,7 +50,7 @@ class Extractor:
 
     def __init__(self, model: str | None = None, *, rules: Sequence[Path | str] = (),
                  replace_rules: bool = False, actors: Sequence[Path | str] = (),
-                 nlp: Language | None = None):
+                 nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS):
         from .pipeline import load_pipeline
 
         self.ruleset: RuleSet = load_rules(rules, replace=replace_rules)
@@ -36,37 +58,43 @@ class Extractor:
         self.model = model
         self.resolve = resolver_for(self.nlp)
         self.engine = RelationEngine(self.ruleset)
+        self.chunk_chars = chunk_chars
 
     def extract(self, text: str, *, doc_id: str = "text", date: str | None = None) -> Result:
         """Actors and relations of one text."""
         return next(self.pipe([Document(doc_id, text, date)]))
 
-    def pipe(self, documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[Result]:
-        """Results in input order; spaCy objects never leave a memory zone."""
-        batch: list[Document] = []
-        for document in documents:
-            batch.append(document)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
-        if batch:
-            yield from self._batch(batch)
+    def pipe(self, documents: Iterable[Document], *, batch_size: int = 64, first_batch: int = 1
+             ) -> Iterator[Result]:
+        """Results in input order, each yielded as soon as its batch is done.
 
-    def _batch(self, batch: list[Document]) -> list[Result]:
-        results: list[Result] = []
-        with self.nlp.memory_zone():
-            pieces = [(chunk, (n, offset)) for n, d in enumerate(batch)
-                      for offset, chunk in split_text(d.text)]
-            merged: dict[int, Result] = {}
-            for doc, (n, offset) in self.nlp.pipe(pieces, as_tuples=True):
-                document = batch[n]
-                result = self.from_doc(doc, doc_id=document.id, date=document.date, offset=offset)
-                if n in merged:
-                    merge_into(merged[n], result)
+        Documents are read lazily. Batches start at `first_batch` documents and double up to
+        `batch_size`, so the first result comes after one document, not after a full batch.
+        Each batch runs in its own memory zone and leaves it as plain records: spaCy objects
+        never escape a zone, and zones never overlap, even if the caller runs this extractor again between results.
+        """
+        current: Result | None = None  # a long document whose chunks span several batches
+        pieces = _pieces(documents, self.chunk_chars)
+        limit = max(BATCH_CHARS, self.chunk_chars)
+        for batch in batches(pieces, batch_size, limit, first=first_batch):
+            for piece, result in self._batch(batch):
+                if current is None:
+                    current = result
                 else:
-                    merged[n] = result
-            results = [merged.get(n) or Result(d.id, date=d.date) for n, d in enumerate(batch)]
-        return results
+                    merge_into(current, result)
+                if piece.last:
+                    yield current
+                    current = None
+
+    def _batch(self, batch: list[Piece]) -> list[tuple[Piece, Result]]:
+        out: list[tuple[Piece, Result]] = []
+        with self.nlp.memory_zone():
+            for doc, piece in self.nlp.pipe(((p.text, p) for p in batch), as_tuples=True,
+                                            batch_size=len(batch)):
+                d = piece.document
+                out.append((piece, self.from_doc(doc, doc_id=d.id, date=d.date,
+                                                 offset=piece.offset)))
+        return out
 
     def from_doc(self, doc: Doc, *, doc_id: str, date: str | None = None, offset: int = 0
                  ) -> Result:
@@ -92,8 +120,40 @@ def merge_into(result: Result, more: Result) -> None:
     result.relations.extend(more.relations)
 
 
+def _pieces(documents: Iterable[Document], limit: int) -> Iterator[Piece]:
+    for document in documents:
+        chunks = split_text(document.text, limit)
+        for n, (offset, chunk) in enumerate(chunks, start=1):
+            yield Piece(document, offset, chunk, n == len(chunks))
+
+
+def batches(items: Iterable[T], batch_size: int, max_chars: int = 0, *, first: int = 1
+            ) -> Iterator[list[T]]:
+    """Lists of `first`, 2 * `first`, ... up to `batch_size` items (pieces or documents), cut
+    early once their texts reach `max_chars` characters (0: no limit)."""
+    size = max(1, min(first, batch_size))
+    batch: list[T] = []
+    chars = 0
+    for item in items:
+        batch.append(item)
+        chars += len(item.text)
+        if len(batch) >= size or 0 < max_chars <= chars:
+            yield batch
+            batch, chars = [], 0
+            size = min(size * 2, max(batch_size, 1))
+    if batch:
+        yield batch
+
+
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, chunk) pieces of at most `limit` characters, cut at paragraph or line breaks."""
+    """(offset, chunk) pieces of at most `limit` characters, cut at paragraph or line breaks.
+
+    Each cut falls at the last paragraph break in the second half of the window, else the last
+    line break, sentence end or space; a text without any is cut hard at `limit`.
+    `text[offset:offset + len(chunk)] == chunk` for every piece, and the pieces cover the text.
+    """
+    if limit < 1:
+        raise ValueError(f"chunk limit must be positive, not {limit}")
     if len(text) <= limit:
         return [(0, text)]
     pieces: list[tuple[int, str]] = []
