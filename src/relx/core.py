@@ -71,7 +71,8 @@ class Extractor:
         Documents are read lazily. Batches start at `first_batch` documents and double up to
         `batch_size`, so the first result comes after one document, not after a full batch.
         Each batch runs in its own memory zone and leaves it as plain records: spaCy objects
-        never escape a zone, and zones never overlap, even if the caller runs this extractor again between results.
+        never escape a zone, and zones never overlap, even if the caller runs this extractor
+        again between results.
         """
         current: Result | None = None  # a long document whose chunks span several batches
         pieces = _pieces(documents, self.chunk_chars)
