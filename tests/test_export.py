@@ -24,6 +24,7 @@ from relx.export import (
 )
 from relx.graph import build_graph
 from relx.records import Actor, Relation, Result
+from relx.render import snippet
 from relx.run import ExtractOptions, make_sink, run_extract
 
 GML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -252,3 +253,34 @@ def test_samples_to_gephi_files(samples: Path, tmp_path: Path) -> None:
     edges = root.findall(f"{GX}graph/{GX}edges/{GX}edge")
     assert len(edges) == back.number_of_edges()
     assert {e.get("kind") for e in edges} == {"supports", "opposes", "meets"}
+
+
+# ------------------------------------------------------------------- unasserted, table snippet
+
+
+def test_include_unasserted_keeps_negated_apart_from_asserted() -> None:
+    result = Result("d", [TUR, IRQ], [rel(TUR, "meets", IRQ), rel(IRQ, "meets", TUR, negated=True),
+                                      rel(TUR, "meets", IRQ, modality="planned")])
+    assert build_graph([result]).number_of_edges() == 1
+    g = build_graph([result], include_unasserted=True)
+    keys = sorted(k for *_, k in g.edges(keys=True))
+    assert keys == ["meets", "meets:negated", "meets:planned"]
+    assert all(d["weight"] == 1 for *_, d in g.edges(data=True))
+    kinds = sorted(e.get("kind") for e in gexf_root(g).iter(f"{GX}edge"))
+    assert kinds == keys
+    buf = io.StringIO()
+    write_dot(g, buf)
+    assert buf.getvalue().count("style=dashed") == 2
+
+
+def test_table_snippet_cuts_on_words() -> None:
+    text = ("Egyptian President Samir Nabil met Sudanese leader Idris Osman in Cairo on Sunday for"
+            " two days of talks on the Nile and on the war in western Sudan.")
+    for trigger in ("Egyptian", "met", "western"):
+        r = rel(TUR, "meets", IRQ, sentence=text)
+        r.trigger = trigger
+        cut = snippet(r)
+        assert trigger in cut and len(cut) <= 92
+        inner = cut.strip("…")
+        assert text.startswith(inner) or f" {inner}" in text  # starts on a word
+        assert text.endswith(inner) or f"{inner} " in text  # ends on a word

@@ -80,7 +80,7 @@ def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for n, (u, v, key, data) in enumerate(g.edges(keys=True, data=True)):
         attrs = {k: s for k, s in ((k, _scalar(x)) for k, x in data.items()) if s is not None}
         attrs["eid"] = f"e{n}"
-        attrs["label"] = data.get("relation", key)
+        attrs["label"] = str(key)
         out.add_edge(u, v, key=key, **attrs)
     return out
 
@@ -161,7 +161,9 @@ def write_dot(g: nx.MultiDiGraph, fh: IO[str]) -> None:
                  f"kind={_dot_id(data.get('kind', ''))}];\n")
     for u, v, key, data in g.edges(keys=True, data=True):
         extra = ", dir=none" if data.get("symmetric") else ""
-        colour = colours.get(key, "black")
+        if key != data.get("relation", key):  # negated or not (yet) happened
+            extra += ", style=dashed"
+        colour = colours.get(data.get("relation", key), "black")
         fh.write(f"  {_dot_id(u)} -> {_dot_id(v)} [label={_dot_id(key)}, "
                  f"weight={int(data.get('weight', 1))}, color={colour}{extra}];\n")
     fh.write("}\n")

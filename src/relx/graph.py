@@ -33,7 +33,9 @@ class GraphBuilder:
         if actor.id in g:
             data = g.nodes[actor.id]
             data["mentions"] += actor.mentions
-            data.setdefault("role", actor.role) if actor.role else None
+            for name, value in (("role", actor.role), ("country", actor.country)):
+                if value:
+                    data.setdefault(name, value)
         else:
             g.add_node(actor.id, label=actor.name, kind=actor.kind, mentions=actor.mentions)
             if actor.role:
@@ -50,19 +52,27 @@ class GraphBuilder:
         src, tgt = rel.source_id, rel.target_id
         if rel.type == "meets" and tgt < src:  # symmetric: one edge per pair
             src, tgt = tgt, src
-        if g.has_edge(src, tgt, key=rel.type):
-            data = g.edges[src, tgt, rel.type]
+        key = edge_key(rel)
+        if g.has_edge(src, tgt, key=key):
+            data = g.edges[src, tgt, key]
             data["weight"] += 1
             if rel.doc not in data["docs"] and len(data["docs"]) < MAX_DOCS_LISTED:
                 data["docs"].append(rel.doc)
             if rel.date:
                 data["dates"].add(rel.date)
         else:
-            g.add_edge(src, tgt, key=rel.type, relation=rel.type, weight=1, docs=[rel.doc],
+            g.add_edge(src, tgt, key=key, relation=rel.type, weight=1, docs=[rel.doc],
                        evidence=rel.sentence.strip(), trigger=rel.trigger,
                        dates={rel.date} if rel.date else set(),
                        symmetric=rel.type == "meets", negated=rel.negated,
                        modality=rel.modality)
+
+
+def edge_key(rel: Relation) -> str:
+    """The relation type, qualified when not asserted: 'did not meet' must not add to 'met'."""
+    if rel.asserted:
+        return rel.type
+    return f"{rel.type}:{'negated' if rel.negated else rel.modality}"
 
 
 def build_graph(results: Iterable[Result], *, include_unasserted: bool = False) -> nx.MultiDiGraph:

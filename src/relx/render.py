@@ -22,8 +22,15 @@ def snippet(rel: Relation, width: int = SNIPPET) -> str:
         return text
     pos = max(text.find(rel.trigger.split()[0]) if rel.trigger else 0, 0)
     start = max(0, min(pos - width // 3, len(text) - width))
-    cut = text[start:start + width].strip()
-    return ("…" if start > 0 else "") + cut + ("…" if start + width < len(text) else "")
+    end = start + width
+    if start > 0:  # cut on word boundaries, never inside the trigger
+        space = text.find(" ", start, pos)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", max(start, pos), end)
+        end = space if space > pos else end
+    cut = text[start:end].strip()
+    return ("…" if start > 0 else "") + cut + ("…" if end < len(text) else "")
 
 
 def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiGraph, *,
