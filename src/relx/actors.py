@@ -350,6 +350,9 @@ class Resolver:
             if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in out.token_actor:
                 continue
             low = tok.lower_
+            lemma = tok.lemma_.lower()
+            if lemma in lex.government_nouns or lemma in lex.force_nouns:
+                low = low if (low in lex.government_nouns or low in lex.force_nouns) else lemma
             modifier = self._modifier_actor(tok, out)
             if modifier is not None:
                 mod_actor, mod_tok = modifier

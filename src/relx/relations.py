@@ -54,6 +54,7 @@ class RelationEngine:
         self.of_proxies = rules.words("proxy_of_nouns")
         self.control = rules.words("object_control_verbs")
         self.directive = rules.words("directive_verbs")
+        self.mutual_light = rules.words("mutual_light_verbs")
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
                  ) -> list[Relation]:
@@ -165,9 +166,15 @@ class RelationEngine:
         if rule.reciprocal and _count(members, actors) >= 2 and not targets:
             yield Match(rule, noun, [], [], words, group=members)
             return
-        if rule.reciprocal and not targets and _count(sources, actors) >= 2:
+        mutual = rule.reciprocal or head.lemma_.lower() in self.mutual_light
+        if mutual and not targets and _count(sources, actors) >= 2:
             yield Match(rule, noun, [], [], words, group=sources)  # "A and B held talks"
             return
+        if rule.reciprocal and not targets and not sources:
+            of_members = self._prep_objects(noun, frozenset({"of"}))
+            if _count(of_members, actors) >= 2:  # "the trilateral meeting of A, B and C"
+                yield Match(rule, noun, [], [], words, group=of_members)
+                return
         if not targets and noun.dep_ == "pobj" and head.lower_ == "under":
             targets = self._subjects(head.head)  # "Turkey is under EU sanctions"
         if sources and targets:
