@@ -126,7 +126,7 @@ def extract_cli(
 @app.command("eval")
 def eval_cli(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.gold.yaml (and NAME.txt).",
-                                             show_default=False)],
+                                             metavar="GOLD_DIR", show_default=False)],
     predictions: Annotated[str | None, typer.Option(
         "--predictions", metavar="FILE", help="Score this JSON Lines file (from `relx extract -f"
         " jsonl`; '-' for stdin) instead of running extraction: no model is loaded.")] = None,
@@ -145,8 +145,9 @@ def eval_cli(
 ) -> None:
     """Score relations against gold: P/R/F1 per type and per document, and macro-F1.
 
-    Runs extraction on every NAME.txt beside a NAME.gold.yaml in GOLD_DIR (or reads --predictions)
-    and scores it by the rules of shared/eval/GUIDELINES.md.
+    Runs extraction on every NAME.txt beside a NAME.gold.yaml in GOLD_DIR (or reads --predictions).
+    Names resolve to gold actors by their forms (else the longest form they contain); negated and
+    non-asserted relations are left out; an unresolved name is a false positive.
     """
     import json
 
