@@ -29,6 +29,9 @@ FORM_LABEL = {"alias": None, "demonym": "NORP", "capital": "GPE"}
 KIND_LABEL = {"country": "GPE", "organization": "ORG", "group": "ORG", "person": "PERSON"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
+GROUP_ANAPHORS = {"terrorist", "terrorists", "militant", "militants", "extremist", "extremists",
+                  "jihadist", "jihadists", "group", "organisation", "organization", "insurgent",
+                  "insurgents"}
 
 
 @Language.factory(COMPONENT, default_config={"actor_files": []})
@@ -415,6 +418,11 @@ class Resolver:
                 want = {"person"}
             elif low in PRONOUNS_THING and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
                 want = {"country", "organization", "group"}
+            elif tok.lemma_.lower() in GROUP_ANAPHORS and tok.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in {"this", "these", "the", "that", "those"}
+                    for c in tok.children) and not any(
+                    c.dep_ in {"compound", "poss", "nmod"} or c.ent_type_ for c in tok.children):
+                want = {"group"}  # "these terrorists", "the group": the armed group just named
             elif low in {"latter", "former"} and tok.pos_ in {"ADJ", "NOUN"} and \
                     any(c.lower_ == "the" for c in tok.children):
                 want = {"person", "country", "organization", "group"}

@@ -217,6 +217,9 @@ class RelationEngine:
             # the trigger's own passive subject is its target; a governing verb's is the actor
             deps = SUBJECT_DEPS if cur is tok else SUBJECT_DEPS | {"nsubjpass"}
             subs = [c for c in cur.children if c.dep_ in deps]
+            if not subs:  # a parse that hangs the subject on the auxiliary
+                subs = [g for c in cur.children if c.dep_ in {"aux", "auxpass"}
+                        for g in c.children if g.dep_ in deps]
             if subs:
                 return [self._wh(s) for s in subs]
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ != "VBN"):
