@@ -159,6 +159,8 @@ class RelationEngine:
             else:
                 sources = self._subjects(verb)
             words.insert(0, verb)
+            if not targets and noun.dep_ == "dobj":  # "imposed sanctions on X": 'on' hangs on the verb
+                targets = self._prep_objects(verb, frozenset(target_preps - {"of"}))
         elif not sources and noun.dep_ == "pobj" and head.lower_ in {"in", "into"} \
                 and head.head.lemma_ in {"be", "remain", "engage", "enter", "stay"}:
             sources = self._subjects(head.head)  # "Ukraine, which is in a conflict with Russia"
