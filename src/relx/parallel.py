@@ -28,7 +28,14 @@ _worker: Any = None
 _failure: BaseException | None = None
 
 
-def _init(config: dict[str, Any]) -> None:
+def _load(config: dict[str, Any]) -> Any:
+    from .core import Extractor
+
+    return Extractor(config["model"], rules=config["rules"], replace_rules=config["replace_rules"],
+                     actors=config["actors"])
+
+
+def _init(config: dict[str, Any] | None) -> None:
     global _worker, _failure
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -36,11 +43,10 @@ def _init(config: dict[str, Any]) -> None:
         stream.flush()
         os.dup2(devnull, stream.fileno())
     os.close(devnull)
+    if config is None:  # forked with the extractor already loaded
+        return
     try:
-        from .core import Extractor
-
-        _worker = Extractor(config["model"], rules=config["rules"],
-                            replace_rules=config["replace_rules"], actors=config["actors"])
+        _worker = _load(config)
     except Exception as exc:  # reported by the main process with the first batch
         _failure = exc
 
@@ -74,7 +80,14 @@ def parallel_pipe(config: dict[str, Any], documents: Iterable[Document], *, jobs
     # small first batches (1, 2, 4, ...) so that the first results come back quickly
     work = batches(documents, batch_size, first=1)
     window = 2 * jobs
-    pool = ctx.Pool(jobs, initializer=_init, initargs=(config,))
+    global _worker
+    if method == "fork":
+        # load once here: the workers inherit it (copy-on-write) and start at once, and a model
+        # or rule error is raised right here, in the main process
+        _worker = _load(config)
+        pool = ctx.Pool(jobs, initializer=_init, initargs=(None,))
+    else:
+        pool = ctx.Pool(jobs, initializer=_init, initargs=(config,))
     try:
         if ordered:
             yield from _ordered(pool, work, window)
@@ -85,6 +98,8 @@ def parallel_pipe(config: dict[str, Any], documents: Iterable[Document], *, jobs
         pool.terminate()
         pool.join()
         raise
+    finally:
+        _worker = None  # kept while the pool runs: a replaced worker forks with it too
     pool.close()
     pool.join()
 
