@@ -5,6 +5,8 @@ spaCy is imported only inside commands that need it, so `relx --help` and `--ver
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 import traceback
@@ -14,6 +16,7 @@ from typing import Annotated, Any
 
 import click
 import typer
+from typer.exceptions import TyperException
 
 from . import __version__
 from .errors import RelxError
@@ -220,45 +223,78 @@ def rules_show_cli(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: the one place where errors become messages and exit codes."""
+    """Entry point: the one place where errors become messages and exit codes.
+
+    The command runs in click's non-standalone mode and without Typer's own handlers (which turn
+    Ctrl-C and a closed pipe into silent codes of their own), so every outcome is decided here:
+    0 all good, 1 some input (or the output, rules or model) failed, 2 usage, 130 interrupted.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("RELX_DEBUG"))
-    command = typer.main.get_command(app)
     try:
-        code = command.main(args=args, prog_name="relx", standalone_mode=False)
-    except click.exceptions.UsageError as exc:
-        exc.show()
-        code = Exit.USAGE
-    except click.exceptions.ClickException as exc:
-        exc.show()
-        code = exc.exit_code
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        warn("interrupted")
-        code = Exit.INTERRUPTED
-    except BrokenPipeError:
-        _silence_stdout()
-        code = Exit.OK
-    except RelxError as exc:
-        if debug:
-            traceback.print_exc()
-        warn(f"error: {exc}")
-        code = Exit.INPUT_FAILED
-    except Exception as exc:  # a bug: one line for users, the trace with --debug
-        if debug:
-            traceback.print_exc()
-        warn(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
-        code = Exit.INPUT_FAILED
+        code = _run(args)
+    except (KeyboardInterrupt, click.exceptions.Abort, typer.Abort):
+        code = _interrupted()
+    except BaseException as exc:  # the error boundary: mapped, never a raw traceback
+        code = _report(exc, debug)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
+    except KeyboardInterrupt:
+        code = Exit.INTERRUPTED
     sys.exit(int(code or 0))
+
+
+def _run(args: list[str]) -> int:
+    command = typer.main.get_command(app)
+    try:
+        with command.make_context("relx", args) as ctx:
+            rv = command.invoke(ctx)
+    except (click.exceptions.Exit, typer.Exit) as exc:
+        return int(exc.exit_code or 0)
+    return rv if isinstance(rv, int) else Exit.OK
+
+
+def _interrupted() -> int:
+    with contextlib.suppress(KeyboardInterrupt, OSError):
+        warn("interrupted")
+    return Exit.INTERRUPTED
+
+
+def _report(exc: BaseException, debug: bool) -> int:
+    """One line on stderr for `exc` (the traceback too with --debug); the exit code."""
+    if isinstance(exc, SystemExit):
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    # Typer vendors its own click: its exceptions derive from TyperException, not click's
+    if isinstance(exc, click.exceptions.ClickException | TyperException) and hasattr(exc, "show"):
+        exc.show()
+        return int(getattr(exc, "exit_code", Exit.USAGE))
+    if isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+        _silence_stdout()  # `relx ... | head`: the reader has all it wants
+        return Exit.OK
+    if debug:
+        traceback.print_exception(exc)
+    if isinstance(exc, RelxError):
+        warn(f"error: {exc}")
+    elif isinstance(exc, MemoryError):
+        warn("error: out of memory (try a smaller --batch-size or fewer --jobs)")
+    elif isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        warn(f"error: {where}{exc.strerror or exc}")
+    elif isinstance(exc, Exception):  # a bug: one line for users, the trace with --debug
+        hint = "" if debug else " (run `relx --debug ...` for the traceback)"
+        warn(f"internal error: {type(exc).__name__}: {exc}{hint}")
+    else:
+        raise exc
+    return Exit.INPUT_FAILED
 
 
 def _silence_stdout() -> None:
     """After a closed pipe (`relx ... | head`), stop Python complaining at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":
