@@ -84,36 +84,86 @@ def _file(path: Path, text_field: str, id_field: str) -> Iterator[Item]:
         yield from _text_document(data, path.stem, str(path))
 
 
-def decode(data: bytes) -> tuple[str | None, str | None]:
-    """(text, caveat): UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1 with a caveat.
+# File signatures of formats people feed a text tool by mistake (a renamed image, a PDF, a .docx).
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"), (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or .docx/.xlsx)"), (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"), (b"SQLite format 3\x00", "SQLite database"),
+)
+# C0/C1 control characters other than tab and line breaks: blanked (same length, so offsets hold).
+_CONTROLS = {c: " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                              *range(0x7F, 0xA0))}
 
-    Binary data (NUL bytes outside UTF-16, or mostly control characters) gives (None, reason).
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """(text, caveat): UTF-8 (BOM stripped), UTF-16/32 with a BOM, else a best effort with a caveat.
+
+    Undecodable bytes become U+FFFD and the caveat says so; binary data (a known file signature,
+    NUL bytes outside UTF-16, mostly control characters) gives (None, reason).
     """
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            return None, f"binary file ({kind}), not text"
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _decode_with_bom(data, "utf-32", "UTF-32")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError:
-            return None, "invalid UTF-16"
+        return _decode_with_bom(data, "utf-16", "UTF-16")
     if b"\x00" in data[:8192]:
-        return None, "binary file (NUL bytes), not text"
+        guess = _utf16_without_bom(data[:8192])
+        if guess is None:
+            return None, "binary file (NUL bytes), not text"
+        text, caveat = _decode_with_bom(data, guess, "UTF-16")
+        return text, "no byte order mark: decoded as UTF-16" + (f"; {caveat}" if caveat else "")
     try:
         text = data.decode("utf-8")
         caveat = None
     except UnicodeDecodeError as exc:
-        text = data.decode("cp1252", errors="replace")
-        caveat = f"not valid UTF-8 (byte {exc.start}): decoded as Windows-1252/Latin-1"
+        text, caveat = _not_utf8(data, exc)
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    if sample and controls > len(sample) * 0.1:
+    if sample and controls > len(sample) * 0.3:
         return None, "binary file (control characters), not text"
     return text, caveat
 
 
+def _decode_with_bom(data: bytes, codec: str, name: str) -> tuple[str, str | None]:
+    """Decode what can be decoded; say how many characters could not be."""
+    text = data.decode(codec, errors="replace").lstrip("\ufeff")
+    bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+    if bad:
+        return text, f"invalid {name}: {bad} undecodable character(s) replaced by U+FFFD"
+    return text, None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NUL bytes sit in every other position (ASCII text as UTF-16)."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) >= 4 and odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if len(sample) >= 4 and even.count(0) > 0.7 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:
+    """Mostly-UTF-8 text keeps its UTF-8 (bad bytes replaced); anything else is read as cp1252."""
+    utf8 = data.decode("utf-8", errors="replace")
+    bad = utf8.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for ch in utf8 if ord(ch) > 0x7F and ch != "\ufffd")
+    if multibyte > bad:
+        return utf8, (f"not valid UTF-8 (byte {exc.start}): {bad} undecodable byte(s) replaced"
+                      " by U+FFFD")
+    return (data.decode("cp1252", errors="replace"),
+            f"not valid UTF-8 (byte {exc.start}): decoded as Windows-1252/Latin-1")
+
+
 def clean_text(text: str) -> str:
-    """Windows and old Mac line endings to '\\n', so offsets and sentences are stable."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Windows and old Mac line endings to '\\n', control characters to spaces, so that offsets
+    and sentences are stable and no control character reaches the output."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
 
 
 def _text_document(data: bytes, doc_id: str, where: str) -> Iterator[Item]:
