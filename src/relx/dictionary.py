@@ -1,4 +1,4 @@
-"""The actor dictionary (countries, organisations, groups) and the word lists used to resolve actors.
+"""The actor dictionary (countries, organisations, groups) and word lists that resolve actors.
 
 Both are packaged YAML; users add or override dictionary entries with `--actors FILE`.
 """
@@ -25,7 +25,7 @@ LEXICON_KEYS = ("government_nouns", "force_nouns", "member_nouns", "bare_collect
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A dictionary actor: one canonical name, its surface forms, and (countries) demonyms/capitals."""
+    """A dictionary actor: one canonical name, its surface forms, (countries) demonyms/capitals."""
 
     id: str
     name: str
@@ -98,12 +98,14 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
         if iso3 is not None:
             iso3 = check.string(iso3, (*loc, "iso3"))
             if not re.fullmatch(r"[A-Z]{3}", iso3):
-                raise check.fail((*loc, "iso3"), "must be three capital letters (ISO 3166-1 alpha-3)")
+                raise check.fail((*loc, "iso3"),
+                                 "must be three capital letters (ISO 3166-1 alpha-3)")
         if kind == "country" and iso3 is None:
             raise check.fail((*loc, "iso3"), "field required for a country")
         entry_id = item.get("id")
         if entry_id is None:
-            entry_id = f"country:{iso3}" if kind == "country" else f"{_ID_PREFIX[kind]}:{slug(name)}"
+            entry_id = (f"country:{iso3}" if kind == "country"
+                        else f"{_ID_PREFIX[kind]}:{slug(name)}")
         entry_id = check.string(entry_id, (*loc, "id"))
         demonyms = check.strings(item.get("demonyms", []), (*loc, "demonyms"), empty_ok=True)
         capitals = check.strings(item.get("capitals", []), (*loc, "capitals"), empty_ok=True)
@@ -135,19 +137,27 @@ def _data(name: str) -> Path:
 def load_dictionary(extra: tuple[str, ...] = ()) -> ActorDictionary:
     """The packaged dictionary plus user files; an entry with an existing id replaces it."""
     dictionary = ActorDictionary()
+    origin: dict[str, str] = {}
     sources = [(_data("actors.yaml"), "relx/data/actors.yaml")] + [(Path(p), p) for p in extra]
     for path, label in sources:
         for entry in parse_entries(load_yaml(path, name=label), label):
             dictionary.entries[entry.id] = entry
+            origin[entry.id] = label
     for entry in dictionary.entries.values():
         if entry.country and dictionary.by_iso3(entry.country) is None:
-            raise RulesError(label, ["actors", entry.name, "country"],
-                             f"no country with iso3 {entry.country!r}")
+            raise RulesError(origin[entry.id], ["actors", entry.name, "country"],
+                             f"no country with iso3 {entry.country!r} (in the packaged dictionary"
+                             " or the --actors files)")
     return dictionary
 
 
 def check_actor_files(files: Sequence[Path | str]) -> int:
-    return sum(len(parse_entries(load_yaml(f), str(f))) for f in files)
+    """Validate actor files without a model, country references included; the number of actors."""
+    n = 0
+    for f in files:
+        n += len(parse_entries(load_yaml(f), str(f)))
+        load_dictionary((str(f),))
+    return n
 
 
 @lru_cache(maxsize=1)

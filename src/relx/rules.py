@@ -1,8 +1,8 @@
 """Relation rules: packaged YAML lexicons attached to a few syntactic constructions.
 
 A rule names a construction (`pattern`) the engine knows how to read off a dependency parse, and
-the words that trigger it. Keeping the words in YAML lets users extend coverage without code; keeping
-the constructions in code keeps them few, general and tested.
+the words that trigger it. Keeping the words in YAML lets users extend coverage without code;
+keeping the constructions in code keeps them few, general and tested.
 """
 
 from __future__ import annotations
@@ -115,11 +115,16 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
         pattern = check.choice(item["pattern"], (*loc, "pattern"), tuple(PATTERNS))
         lemmas = check.strings(item["lemmas"], (*loc, "lemmas"))
         preps = check.strings(item.get("preps", []), (*loc, "preps"), empty_ok=True)
+        for j, prep in enumerate(preps):
+            if any(ch.isspace() for ch in prep):
+                raise check.fail((*loc, "preps", j), f"{prep!r} can never match: a preposition is"
+                                 " one word")
         for j, lemma in enumerate(lemmas):
             if lemma == "*" and pattern != "verb":
                 raise check.fail((*loc, "lemmas", j), "'*' (any verb) is only for verb rules")
             if lemma == "*" and not preps:
-                raise check.fail((*loc, "lemmas", j), "'*' needs 'preps': it would match every verb")
+                raise check.fail((*loc, "lemmas", j),
+                                 "'*' needs 'preps': it would match every verb")
             if any(ch.isspace() for ch in lemma):
                 raise check.fail((*loc, "lemmas", j), f"{lemma!r} can never match: a trigger is one"
                                  " word (put the preposition in 'preps')")

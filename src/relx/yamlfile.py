@@ -1,4 +1,7 @@
-"""Loading and validating the YAML data files (rules, actor dictionaries) with errors that point at the field."""
+"""Loading and validating the YAML data files (rules, actor dictionaries).
+
+Errors point at the field: `file: path -> to -> field: what is wrong`.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +23,13 @@ def load_yaml(path: Path | str, *, name: str | None = None) -> Any:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise RulesError(label, [], "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(label, [], f"cannot read: {exc}") from None
+    except IsADirectoryError:
+        raise RulesError(label, [], "is a directory, not a YAML file") from None
+    except UnicodeDecodeError as exc:
+        raise RulesError(label, [], f"not UTF-8 text (byte {exc.start}): save it as UTF-8"
+                         ) from None
+    except OSError as exc:
+        raise RulesError(label, [], f"cannot read: {exc.strerror or exc}") from None
     return parse_yaml(text, label)
 
 
@@ -29,9 +37,9 @@ def parse_yaml(text: str, label: str) -> Any:
     try:
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
+        mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "syntax"
-        raise RulesError(label, [where], f"invalid YAML: {exc.problem}") from None
+        raise RulesError(label, [where], f"invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise RulesError(label, [], f"invalid YAML: {exc}") from None
 
@@ -59,8 +67,8 @@ class Checker:
 
     def string(self, value: Any, loc: Loc) -> str:
         if isinstance(value, bool):
-            raise self.fail(loc, "must be a non-empty string, not a boolean (YAML reads on/off/yes/no"
-                            " as booleans: quote them)")
+            raise self.fail(loc, "must be a non-empty string, not a boolean (YAML reads"
+                            " on/off/yes/no as booleans: quote them)")
         if not isinstance(value, str) or not value.strip():
             raise self.fail(loc, f"must be a non-empty string, not {_typename(value)}")
         return value.strip()
