@@ -117,6 +117,12 @@ def extract_cli(
 ) -> None:
     from .run import ExtractOptions, run_extract
 
+    if output:
+        _check_output(output)
+    if actors:  # rule files are checked by run_extract; both before the model loads
+        from .dictionary import check_actor_files
+
+        check_actor_files(list(actors))
     options = ExtractOptions(
         inputs=inputs, fmt=fmt, output=output, model=model, rules=list(rules or []),
         replace_rules=replace_rules, actors=list(actors or []), text_field=text_field,
@@ -192,6 +198,25 @@ def eval_cli(
     raise typer.Exit(Exit.INPUT_FAILED if problems else Exit.OK)
 
 
+def _check_output(path: str) -> None:
+    """Fail before any work when `path` cannot be written: a real probe, since root ignores
+    permission bits and a read-only mount passes os.access."""
+    import tempfile
+
+    from .errors import OutputError
+    from .export import check_writable
+
+    check_writable(path)
+    folder = Path(path).parent
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".relx-probe.", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write in folder {str(folder)!r}"
+                          f" ({exc.strerror or exc})") from None
+    os.close(fd)
+    os.unlink(probe)
+
+
 @rules_app.command("check")
 def rules_check_cli(
     files: Annotated[list[Path], typer.Argument(help="Rule files to validate.")],
@@ -200,11 +225,20 @@ def rules_check_cli(
 ) -> None:
     """Validate rule (or actor dictionary) files without loading a model."""
     from .dictionary import check_actor_files
+    from .errors import RulesError
     from .rules import check_rule_files
 
+    failed = 0
     for file in files:
-        n = check_actor_files([file]) if actors else check_rule_files([file])
+        try:
+            n = check_actor_files([file]) if actors else check_rule_files([file])
+        except RulesError as exc:
+            warn(f"error: {exc}")
+            failed += 1
+            continue
         typer.echo(f"{file}: ok, {n} {'actors' if actors else 'rules'}")
+    if failed:
+        raise typer.Exit(Exit.INPUT_FAILED)
 
 
 @rules_app.command("show")
