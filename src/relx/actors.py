@@ -1,7 +1,7 @@
 """Actors: dictionary matching in the spaCy pipeline, then one canonical actor per real-world actor.
 
-Two stages. `ActorMatcher` is a pipeline component (after `ner`) that lets dictionary matches win over
-the statistical NER and tags them with the actor id (`ent.kb_id_`). `resolve_actors` then reads a
+Two stages. `ActorMatcher` is a pipeline component (after `ner`) that lets dictionary matches win
+over the statistical NER and tags them with the actor id (`ent.kb_id_`). `Resolver` then reads a
 parsed Doc and maps tokens to canonical actors: dictionary entries, people (surnames and
 transliteration variants merged within the document, with role and country), organisations,
 collectives ("Iraqi factions"), titles ("the Syrian President") and pronouns.
@@ -29,6 +29,7 @@ FORM_LABEL = {"alias": None, "demonym": "NORP", "capital": "GPE"}
 KIND_LABEL = {"country": "GPE", "organization": "ORG", "group": "ORG", "person": "PERSON"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
+PERSONAL_RULE = {"regime", "government", "administration", "forces"}  # "the Assad regime"
 GROUP_ANAPHORS = {"terrorist", "terrorists", "militant", "militants", "extremist", "extremists",
                   "jihadist", "jihadists", "group", "organisation", "organization", "insurgent",
                   "insurgents"}
@@ -162,7 +163,7 @@ def name_key(text: str, lex: Lexicon) -> tuple[str, ...]:
             parts = parts[1:]
         word = "".join(parts)
         word = re.sub(r"[^\w]", "", word)
-        word = re.sub(r"(\w)\1+", r"\1", word)  # doubled letters: Sharaa ~ Shara, Mohammed ~ Mohamed
+        word = re.sub(r"(\w)\1+", r"\1", word)  # doubled letters: Sharaa ~ Shara
         if word and word not in lex.name_particles and word not in lex.honorifics:
             words.append(word)
     return tuple(words)
@@ -208,7 +209,7 @@ class Resolver:
         if not key:
             return None
         person = self._person_for(key, people)
-        if ent.label_ == "PERSON" or (person and len(key) == 1):
+        if ent.label_ == "PERSON" or (person and (len(key) == 1 or key in people)):
             if person is None:
                 return None
             actor = Actor(person.id, person.name, "person", person.role, person.country)
@@ -237,7 +238,8 @@ class Resolver:
         if entry.country:
             c = self.dictionary.by_iso3(entry.country)
             country = c.name if c else None
-        if entry.kind == "country" and ent.label_ == "NORP" and _plural_demonym(ent, entry.demonyms):
+        if entry.kind == "country" and ent.label_ == "NORP" and \
+                _plural_demonym(ent, entry.demonyms):
             # "Iraqis" are the people, not the state
             name = clean_name(ent.text)
             return Actor(f"group:{slug(name)}", name, "group", country=entry.name)
@@ -373,10 +375,8 @@ class Resolver:
                         person = _titled_person(out, tok.lemma_.lower(), mod_actor.name)
                         out.add(_copy(person or mod_actor), _np_start(tok), tok.i + 1,
                                 count=person is not None)
-                elif mod_actor.kind in {"organization", "group"} and low in lex.member_nouns:
-                    out.add(_copy(mod_actor), _np_start(tok), tok.i + 1, count=False)
-                elif mod_actor.kind == "person" and low in {"regime", "government",
-                                                            "administration", "forces"}:
+                elif (mod_actor.kind in {"organization", "group"} and low in lex.member_nouns) or (
+                        mod_actor.kind == "person" and low in PERSONAL_RULE):
                     out.add(_copy(mod_actor), _np_start(tok), tok.i + 1, count=False)
                 continue
             norp = [c for c in tok.children if c.dep_ in {"amod", "compound"}
@@ -389,7 +389,7 @@ class Resolver:
                 out.add(Actor(f"group:{slug(low)}", low, "group"), tok.i, tok.i + 1)
 
     def _modifier_actor(self, tok: Token, out: DocActors) -> tuple[Actor, Token] | None:
-        """The actor modifying a noun: 'Iraqi factions', "Syria's government", 'leadership of Syria'."""
+        """The actor modifying a noun: 'Iraqi factions', "Syria's government", 'rulers of Syria'."""
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 actor = out.of(child)

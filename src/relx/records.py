@@ -1,4 +1,4 @@
-"""Plain records that leave the pipeline: no spaCy objects, so they pickle, stream and outlive a Doc."""
+"""Plain records that leave the pipeline: no spaCy objects, so they pickle and outlive a Doc."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ class Relation:
         return not self.negated and self.modality == "asserted"
 
     def to_dict(self) -> dict[str, Any]:
-        """The output contract: one JSON object per relation. None-valued optional keys are dropped."""
+        """The output contract: one JSON object per relation; None-valued optional keys dropped."""
         data = asdict(self)
         return {k: v for k, v in data.items() if v is not None}
 

@@ -159,7 +159,7 @@ class RelationEngine:
             else:
                 sources = self._subjects(verb)
             words.insert(0, verb)
-            if not targets and noun.dep_ == "dobj":  # "imposed sanctions on X": 'on' hangs on the verb
+            if not targets and noun.dep_ == "dobj":  # "imposed sanctions on X": 'on' on the verb
                 targets = self._prep_objects(verb, frozenset(target_preps - {"of"}))
         elif not sources and noun.dep_ == "pobj" and head.lower_ in {"in", "into"} \
                 and head.head.lemma_ in {"be", "remain", "engage", "enter", "stay"}:
@@ -373,6 +373,9 @@ def _actors(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset()
             listed += [c, *c.conjuncts]
     for t in listed:
         actor = actors.of(t)
+        if actor is None:  # "his Iraqi counterpart Omar Haddad"
+            actor = next((a for c in t.children if c.dep_ == "appos"
+                          and (a := actors.of(c)) is not None), None)
         if actor is None and t.lemma_.lower() in of_proxies:
             for c in t.children:  # "the terrorism of ISIL"
                 if c.dep_ == "prep" and c.lower_ == "of":
