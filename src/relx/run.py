@@ -122,7 +122,7 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
                 fh = out.buffer if fmt in BINARY_FORMATS else out  # type: ignore[attr-defined]
             sink = make_sink(fmt, fh, include_unasserted=o.include_unasserted,
                              stdout_isatty=o.output is None and out.isatty())
-            for result in _progress(results, console, enabled=not o.quiet):
+            for result in _progress(results, console, enabled=not o.quiet, inputs=o.inputs):
                 sink.add(result)
             sink.close()
     except BrokenPipeError:
@@ -167,17 +167,31 @@ def _console() -> Any:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _progress(results: Iterator[Result], console: Any, *, enabled: bool) -> Iterator[Result]:
-    """A progress line on stderr when it is a terminal; nothing otherwise."""
+def _progress(results: Iterator[Result], console: Any, *, enabled: bool,
+              inputs: list[str] | None = None) -> Iterator[Result]:
+    """A progress bar on stderr when it is a terminal (and not --quiet); nothing otherwise.
+
+    Documents, relations and docs/s; with files only (not stdin) the documents are counted
+    first, which gives a real bar and an ETA.
+    """
     if not enabled or not console.is_terminal:
         yield from results
         return
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
+    total = count_documents(inputs) if inputs else None
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn(
-            "{task.completed} docs, {task.fields[rels]} relations, {task.fields[rate]} docs/s"),
-            TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task("relx", total=None, rels=0, rate="-")
+            "{task.completed}{task.fields[of]} docs, {task.fields[rels]} relations,"
+            " {task.fields[rate]} docs/s"), TimeElapsedColumn(), TextColumn("ETA"),
+            TimeRemainingColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("relx", total=total, rels=0, rate="-",
+                            of=f"/{total}" if total else "")
         rels = 0
         for result in results:
             rels += len(result.relations)
@@ -186,6 +200,32 @@ def _progress(results: Iterator[Result], console: Any, *, enabled: bool) -> Iter
             rate = f"{done / elapsed:.1f}" if elapsed > 0 else "-"
             bar.update(task, advance=1, rels=rels, rate=rate)
             yield result
+
+
+def count_documents(inputs: list[str]) -> int | None:
+    """How many articles the inputs hold (non-blank JSONL lines, .txt files); None for stdin.
+
+    An estimate for the progress bar only: bad lines and files are counted too.
+    """
+    from .reading import ARTICLE_SUFFIXES
+
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.is_file()
+                       and p.suffix.lower() in ARTICLE_SUFFIXES) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() != ".jsonl":
+                total += file.exists()
+                continue
+            try:
+                with file.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                continue
+    return total
 
 
 # ---------------------------------------------------------------------------------------- sinks
