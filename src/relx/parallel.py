@@ -68,11 +68,13 @@ def jobs_for(jobs: int) -> int:
 
 
 def parallel_pipe(config: dict[str, Any], documents: Iterable[Document], *, jobs: int,
-                  batch_size: int, ordered: bool = True) -> Iterator[Result]:
+                  batch_size: int, ordered: bool = True, extractor: Any = None
+                  ) -> Iterator[Result]:
     """Results of `documents` from `jobs` processes (0: one per core).
 
     At most 2 * jobs batches are queued or running at once; documents are read from the
-    iterator only as the window frees up.
+    iterator only as the window frees up. `extractor`: an already loaded `Extractor` for the
+    workers to inherit (where processes fork), instead of loading one from `config`.
     """
     jobs = jobs_for(jobs)
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
@@ -84,7 +86,7 @@ def parallel_pipe(config: dict[str, Any], documents: Iterable[Document], *, jobs
     if method == "fork":
         # load once here: the workers inherit it (copy-on-write) and start at once, and a model
         # or rule error is raised right here, in the main process
-        _worker = _load(config)
+        _worker = extractor or _load(config)
         pool = ctx.Pool(jobs, initializer=_init, initargs=(None,))
     else:
         pool = ctx.Pool(jobs, initializer=_init, initargs=(config,))
