@@ -153,7 +153,7 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:
     utf8 = data.decode("utf-8", errors="replace")
     bad = utf8.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     multibyte = sum(1 for ch in utf8 if ord(ch) > 0x7F and ch != "\ufffd")
-    if multibyte > bad:
+    if multibyte and multibyte >= bad:
         return utf8, (f"not valid UTF-8 (byte {exc.start}): {bad} undecodable byte(s) replaced"
                       " by U+FFFD")
     return (data.decode("cp1252", errors="replace"),
