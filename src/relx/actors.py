@@ -29,6 +29,7 @@ FORM_LABEL = {"alias": None, "demonym": "NORP", "capital": "GPE"}
 KIND_LABEL = {"country": "GPE", "organization": "ORG", "group": "ORG", "person": "PERSON"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
+EVENT_COLLECTIVES = {"opposition", "resistance"}
 PERSONAL_RULE = {"regime", "government", "administration", "forces"}  # "the Assad regime"
 GROUP_ANAPHORS = {"terrorist", "terrorists", "militant", "militants", "extremist", "extremists",
                   "jihadist", "jihadists", "group", "organisation", "organization", "insurgent",
@@ -358,6 +359,9 @@ class Resolver:
             lemma = tok.lemma_.lower()
             if lemma in lex.government_nouns or lemma in lex.force_nouns:
                 low = low if (low in lex.government_nouns or low in lex.force_nouns) else lemma
+            if low in EVENT_COLLECTIVES and any(c.dep_ == "prep" and c.lower_ in {"to", "against"}
+                                                for c in tok.children):
+                continue  # "Israel's opposition to Iran" is an act, not a group
             modifier = self._modifier_actor(tok, out)
             if modifier is not None:
                 mod_actor, mod_tok = modifier
@@ -385,7 +389,7 @@ class Resolver:
                 name = f"{clean_name(norp[0].text)} {low}"
                 out.add(Actor(f"group:{slug(name)}", name, "group"), _np_start(tok), tok.i + 1)
                 continue
-            if low in lex.bare_collectives and tok.tag_ in {"NN", "NNP"} and _is_bare_definite(tok):
+            if low in lex.bare_collectives and _is_bare_definite(tok):
                 out.add(Actor(f"group:{slug(low)}", low, "group"), tok.i, tok.i + 1)
 
     def _modifier_actor(self, tok: Token, out: DocActors) -> tuple[Actor, Token] | None:
@@ -443,8 +447,10 @@ class Resolver:
                 if len(distinct) < 2:
                     continue
                 target = distinct[1]
-            else:
-                target = before[-1].actor
+            else:  # prefer the last subject: "Sudan did not meet Chad, but it criticized Libya"
+                subjects = [m for m in before if doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}
+                            and low != "latter"]
+                target = (subjects or before)[-1].actor
             out.add(_copy(out.actors[target]), tok.i, tok.i + 1, count=False)
 
 

@@ -159,8 +159,11 @@ class RelationEngine:
             else:
                 sources = self._subjects(verb)
             words.insert(0, verb)
-            if not targets and noun.dep_ == "dobj":  # "imposed sanctions on X": 'on' on the verb
-                targets = self._prep_objects(verb, frozenset(target_preps - {"of"}))
+        if not targets and noun.dep_ == "dobj" and head.lemma_.lower() in self.light:
+            # "imposed sanctions on X", "voiced its opposition to X": the preposition hangs on the verb
+            targets = self._prep_objects(head, frozenset(target_preps - {"of"}))
+            if head not in words:
+                words.insert(0, head)
         elif not sources and noun.dep_ == "pobj" and head.lower_ in {"in", "into"} \
                 and head.head.lemma_ in {"be", "remain", "engage", "enter", "stay"}:
             sources = self._subjects(head.head)  # "Ukraine, which is in a conflict with Russia"
@@ -195,8 +198,8 @@ class RelationEngine:
         agents = self._prep_objects(adj, frozenset({"by"}) & rule.preps)
         if adj.dep_ in {"amod", "acl", "appos", "relcl"} and adj.head.pos_ in {"NOUN", "PROPN"}:
             holders = [adj.head]
-        else:
-            holders = self._subjects(adj)
+        else:  # "Hamas is linked to Iran" parses as a passive
+            holders = [c for c in adj.children if c.dep_ == "nsubjpass"] or self._subjects(adj)
         if agents and low in REVERSE_PARTICIPLES:
             yield Match(rule, adj, agents, holders, words)
         elif targets and holders:
@@ -234,10 +237,14 @@ class RelationEngine:
                     return [noun]
                 if mods:
                     return mods  # "Coalition efforts to support X"
-                if noun.dep_ in {"pobj", "dobj"}:
+                if noun.dep_ in {"pobj", "dobj"} and noun.lemma_.lower() in self.proxies:
                     cur = noun.head  # "supported X in its efforts to defeat Y"
                     continue
                 return [noun]
+            if cur.dep_ == "pcomp" and cur.head.lower_ in {"of", "for"}:
+                accused = [c for c in cur.head.head.children if c.dep_ == "dobj"]
+                if accused:
+                    return accused  # "accused Turkey of backing X": Turkey backs X
             if cur.dep_ == "pcomp" or (cur.dep_ == "pobj" and cur.pos_ == "VERB"):
                 cur = cur.head  # "committed to defeating X": up through the preposition
                 if cur.dep_ == "prep":
