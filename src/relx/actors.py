@@ -369,10 +369,17 @@ class Resolver:
                     if low in lex.government_nouns:
                         out.add(_copy(mod_actor), _np_start(tok), tok.i + 1, count=False)
                     elif low in lex.force_nouns:
+                        # one id per country and noun ("Iraqi armed factions" = "Iraqi
+                        # factions"); the name keeps the words the text used first
                         demonym = self.dictionary.demonym_of(mod_actor.id) or mod_actor.name
-                        name = f"{demonym} {low}"
-                        out.add(Actor(f"group:{slug(name)}", name, "group",
-                                      country=mod_actor.name), _np_start(tok), tok.i + 1)
+                        start = _np_start(tok)
+                        words = [t.text for t in tok.doc[start:tok.i + 1] if t.dep_ != "det"
+                                 and t.pos_ != "PRON"]
+                        surface = clean_name(" ".join(words))
+                        name = surface if mod_tok.dep_ != "prep" and len(words) <= 5 \
+                            else f"{demonym} {low}"
+                        out.add(Actor(f"group:{slug(demonym + ' ' + low)}", name, "group",
+                                      country=mod_actor.name), start, tok.i + 1)
                     elif low in lex.title_heads or (tok.lemma_.lower() in lex.title_heads):
                         # "the Syrian President" -> the person so titled earlier; an unnamed
                         # office-holder ("the Libyan ambassador") speaks for the country

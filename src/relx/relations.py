@@ -180,8 +180,11 @@ class RelationEngine:
             if _count(of_members, actors) >= 2:  # "the trilateral meeting of A, B and C"
                 yield Match(rule, noun, [], [], words, group=of_members)
                 return
-        if not targets and noun.dep_ == "pobj" and head.lower_ == "under":
-            targets = self._subjects(head.head)  # "Turkey is under EU sanctions"
+        if not targets and noun.dep_ == "pobj" and (head.lower_ == "under" or (
+                head.lower_ == "to" and head.head.lemma_.lower() in {"expose", "subject"})):
+            # "Turkey is under EU sanctions", "it is exposed to Turkish pressure"
+            verb = head.head
+            targets = [c for c in verb.children if c.dep_ == "nsubjpass"] or self._subjects(verb)
         if sources and targets:
             yield Match(rule, noun, sources, targets, words)
 
@@ -252,6 +255,10 @@ class RelationEngine:
                 continue
             if cur.dep_ == "prep" and cur.head.pos_ in {"ADJ", "VERB", "AUX"}:
                 cur = cur.head
+                continue
+            if cur.dep_ == "prep" and cur.head.dep_ == "pobj" and \
+                    cur.head.lemma_.lower() in self.proxies:
+                cur = cur.head.head  # "is in the process of ending X": up to 'is'
                 continue
             if cur.dep_ in CLIMB_DEPS or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
                 head = cur.head
