@@ -55,6 +55,7 @@ class RelationEngine:
         self.control = rules.words("object_control_verbs")
         self.directive = rules.words("directive_verbs")
         self.mutual_light = rules.words("mutual_light_verbs")
+        self.neutral = rules.words("neutral_verbs")
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
                  ) -> list[Relation]:
@@ -79,7 +80,8 @@ class RelationEngine:
             lemma = tok.lemma_.lower()
             low = tok.lower_
             if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
-                rules = self.rules.lookup("verb", lemma) or self.rules.lookup("verb", "*")
+                rules = self.rules.lookup("verb", lemma) or (
+                    [] if lemma in self.neutral else self.rules.lookup("verb", "*"))
                 for rule in rules:
                     yield from self._verb(tok, rule, actors)
             if tok.pos_ in {"NOUN", "PROPN"}:
@@ -132,6 +134,9 @@ class RelationEngine:
             yield Match(rule, verb, subjects, targets, words)
 
     def _noun(self, noun: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
+        if rule.verbs:
+            yield from self._noun_under_verb(noun, rule)
+            return
         kids = list(noun.children)
         preps_here = {c.lower_ for c in kids if c.dep_ == "prep"}
         target_preps = set(rule.preps)
@@ -187,6 +192,16 @@ class RelationEngine:
             targets = [c for c in verb.children if c.dep_ == "nsubjpass"] or self._subjects(verb)
         if sources and targets:
             yield Match(rule, noun, sources, targets, words)
+
+    def _noun_under_verb(self, noun: Token, rule: Rule) -> Iterator[Match]:
+        """'developed relations with B': the noun counts only as the object of one of rule.verbs."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in rule.verbs:
+            return
+        targets = self._prep_objects(noun, rule.preps) or self._prep_objects(verb, rule.preps)
+        sources = self._subjects(verb)
+        if sources and targets:
+            yield Match(rule, noun, sources, targets, [verb, noun])
 
     def _adjective(self, adj: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
         words = [adj]

@@ -22,10 +22,10 @@ PATTERNS: dict[str, str] = {
     "adjective": "a relational adjective or participle: 'A, close to B', 'A is allied with B'",
 }
 RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", "reciprocal",
-             "source", "confidence", "description")
+             "source", "verbs", "confidence", "description")
 LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxiliaries",
                 "conditional_markers", "proxy_nouns", "proxy_of_nouns", "object_control_verbs",
-                "directive_verbs", "mutual_light_verbs")
+                "directive_verbs", "mutual_light_verbs", "neutral_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,7 @@ class Rule:
     symmetric: bool = False
     reciprocal: bool = False
     source: str = "subject"
+    verbs: frozenset[str] = frozenset()  # noun rules: only under one of these verbs
     confidence: float = 0.7
     description: str = ""
 
@@ -48,7 +49,7 @@ class Rule:
         return {"id": self.id, "type": self.type, "pattern": self.pattern,
                 "lemmas": sorted(self.lemmas), "preps": sorted(self.preps), "object": self.object,
                 "symmetric": self.symmetric, "reciprocal": self.reciprocal, "source": self.source,
-                "confidence": self.confidence,
+                "verbs": sorted(self.verbs), "confidence": self.confidence,
                 "description": self.description}
 
 
@@ -138,13 +139,16 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
         reciprocal = check.boolean(item.get("reciprocal", symmetric), (*loc, "reciprocal"))
         source_role = check.choice(item.get("source", "subject"), (*loc, "source"),
                                    ("subject", "object"))
+        verbs = check.strings(item.get("verbs", []), (*loc, "verbs"), empty_ok=True)
+        if verbs and pattern != "noun":
+            raise check.fail((*loc, "verbs"), "only noun rules take 'verbs'")
         conf = check.number(item.get("confidence", 0.7), (*loc, "confidence"), 0.0, 1.0)
         desc = item.get("description", "")
         if not isinstance(desc, str):
             raise check.fail((*loc, "description"), "must be a string")
         rules.append(Rule(rid, rtype, pattern, frozenset(x.lower() for x in lemmas),
                           frozenset(p.lower() for p in preps), obj, symmetric, reciprocal,
-                          source_role, conf, desc))
+                          source_role, frozenset(v.lower() for v in verbs), conf, desc))
     return rules
 
 
