@@ -165,7 +165,7 @@ class RelationEngine:
                 sources = self._subjects(verb)
             words.insert(0, verb)
         if not targets and noun.dep_ == "dobj" and head.lemma_.lower() in self.light:
-            # "imposed sanctions on X", "voiced its opposition to X": the preposition hangs on the verb
+            # "imposed sanctions on X", "voiced its opposition to X": the preposition is the verb's
             targets = self._prep_objects(head, frozenset(target_preps - {"of"}))
             if head not in words:
                 words.insert(0, head)
