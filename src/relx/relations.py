@@ -56,6 +56,7 @@ class RelationEngine:
         self.directive = rules.words("directive_verbs")
         self.mutual_light = rules.words("mutual_light_verbs")
         self.neutral = rules.words("neutral_verbs")
+        self._current: DocActors | None = None
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
                  ) -> list[Relation]:
@@ -76,6 +77,7 @@ class RelationEngine:
     # -- finding triggers ------------------------------------------------------------------------
 
     def matches(self, doc: Doc, actors: DocActors) -> Iterator[Match]:
+        self._current = actors
         for tok in doc:
             lemma = tok.lemma_.lower()
             low = tok.lower_
@@ -251,8 +253,9 @@ class RelationEngine:
                 if members:
                     return members  # "cooperation between A and B to fight C"
                 mods = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
-                if noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_:
-                    return [noun]
+                if noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ or (
+                        self._current is not None and self._current.of(noun) is not None):
+                    return [noun]  # "the government of Iraq, using aircraft against ISIL"
                 if mods:
                     return mods  # "Coalition efforts to support X"
                 if noun.dep_ in {"pobj", "dobj"} and noun.lemma_.lower() in self.proxies:
@@ -414,7 +417,7 @@ def _actors(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset()
         if actor is None and t.lemma_.lower() in proxies:
             for c in t.children:
                 if c.dep_ in {"poss", "compound", "amod"} or (c.dep_ in {"prep", "agent"}
-                                                              and c.lower_ == "by"):
+                                                              and c.lower_ in {"by", "from"}):
                     inner = c if c.dep_ != "prep" and c.dep_ != "agent" else next(
                         (p for p in c.children if p.dep_ == "pobj"), None)
                     if inner is not None and actors.of(inner) is not None:
