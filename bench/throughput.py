@@ -7,10 +7,11 @@
 
 Each configuration runs in its own subprocess (so that peak RSS is its own), reads the corpus
 lazily from a JSONL file, and reports words/s over the processing only (model loading excluded;
-for --jobs 2 the workers' start-up, which loads the model in each, is inside the timed region):
+for --jobs 2 the model is loaded before timing and the workers fork with it, so their start-up,
+a fork each, is inside the timed region):
 
-- bare:  `nlp.pipe(texts, batch_size=B)` with the same model and components relx uses, without
-         relx's actor component;
+- bare:  `nlp.pipe(texts, batch_size=B)` with the same model and spaCy components relx uses,
+         without relx's own components (line breaks, actor matcher);
 - j1:    the library, `Extractor.pipe` (what `relx extract --jobs 1` runs);
 - j2:    the library, `parallel_pipe(..., jobs=2)` (what `relx extract --jobs 2` runs).
 
@@ -62,8 +63,9 @@ def _measure(config: str, path: Path, batch_size: int) -> dict[str, float]:
         from relx.pipeline import load_pipeline
 
         nlp = load_pipeline()
-        nlp.remove_pipe("relx_actors")
-    elif config == "j1":
+        for name in [n for n in nlp.pipe_names if n.startswith("relx_")]:
+            nlp.remove_pipe(name)
+    else:
         from relx.core import Extractor
 
         extractor = Extractor()
@@ -81,7 +83,8 @@ def _measure(config: str, path: Path, batch_size: int) -> dict[str, float]:
             from relx.parallel import parallel_pipe
 
             config_ = {"model": None, "rules": [], "replace_rules": False, "actors": []}
-            results = parallel_pipe(config_, documents(), jobs=2, batch_size=batch_size)
+            results = parallel_pipe(config_, documents(), jobs=2, batch_size=batch_size,
+                                    extractor=extractor)
         for result in results:
             docs += 1
             relations += len(result.relations)
