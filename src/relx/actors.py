@@ -10,6 +10,7 @@ collectives ("Iraqi factions"), titles ("the Syrian President") and pronouns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -87,17 +88,25 @@ class ActorMatcher:
         if not spans:
             return doc
         matches = filter_spans(spans)
+        at: dict[int, Span] = {}  # token -> the dictionary match covering it (linear, not n*m)
+        for m in matches:
+            for i in range(m.start, m.end):
+                at[i] = m
+        dropped: set[tuple[int, int]] = set()
         kept: list[Span] = []
         for ent in doc.ents:
-            inside = [m for m in matches if m.start >= ent.start and m.end <= ent.end]
+            overlapping = {(m.start, m.end): m for i in range(ent.start, ent.end)
+                           if (m := at.get(i)) is not None}
+            inside = [m for m in overlapping.values() if m.start >= ent.start and m.end <= ent.end]
             # a named person or organisation that merely contains a dictionary form keeps its name
             # ("Michael Jordan", "University of Baghdad"); everything else yields to the dictionary
             if inside and ent.label_ in NER_KEEPS and not _same_words(ent, inside[0]) \
                     and not self._government_of(ent, inside):
-                matches = [m for m in matches if m not in inside]
+                dropped.update((m.start, m.end) for m in inside)
                 kept.append(ent)
-            elif not any(m.start < ent.end and ent.start < m.end for m in matches):
+            elif not overlapping:
                 kept.append(ent)
+        matches = [m for m in matches if (m.start, m.end) not in dropped]
         doc.ents = filter_spans(matches + kept)
         return doc
 
@@ -420,6 +429,7 @@ class Resolver:
     def _pronouns(self, doc: Doc, out: DocActors) -> None:
         """Subject and possessive pronouns, 'the latter' and 'the former', to a recent actor."""
         order = sorted(out.mentions, key=lambda m: m.start)
+        starts = [m.start for m in order]  # mentions in the window, found by bisection
         for tok in doc:
             if tok.i in out.token_actor:
                 continue
@@ -442,7 +452,9 @@ class Resolver:
             window_start = tok.sent.start
             if tok.sent.start > 0:
                 window_start = doc[tok.sent.start - 1].sent.start
-            before = [m for m in order if m.end <= tok.i and m.start >= window_start
+            lo = bisect_left(starts, window_start)
+            hi = bisect_left(starts, tok.i)
+            before = [m for m in order[lo:hi] if m.end <= tok.i
                       and out.actors[m.actor].kind in want]
             if not before:
                 continue
