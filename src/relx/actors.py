@@ -450,8 +450,9 @@ class Resolver:
             else:
                 continue
             window_start = tok.sent.start
-            if tok.sent.start > 0:
-                window_start = doc[tok.sent.start - 1].sent.start
+            for _ in range(3 if want == {"group"} else 1):  # a group is named further back
+                if window_start > 0:
+                    window_start = doc[window_start - 1].sent.start
             lo = bisect_left(starts, window_start)
             hi = bisect_left(starts, tok.i)
             before = [m for m in order[lo:hi] if m.end <= tok.i
@@ -493,7 +494,8 @@ def _is_bare_definite(tok: Token) -> bool:
         return False
     definite = any(c.lower_ in {"the", "our", "its", "their"} and c.dep_ in {"det", "poss"}
                    for c in kids)
-    named = tok.text[:1].isupper() and not tok.is_sent_start
+    # capitalised mid-sentence, or at the start as a modifier ("Coalition forces said")
+    named = tok.text[:1].isupper() and (not tok.is_sent_start or tok.dep_ in {"compound", "nmod"})
     return definite or named
 
 
