@@ -437,7 +437,8 @@ class Resolver:
             if low in PRONOUNS_PERSON and tok.dep_ in {"nsubj", "nsubjpass", "poss", "agent",
                                                       "pobj", "dobj"}:
                 want = {"person"}
-            elif low in PRONOUNS_THING and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            elif (low in PRONOUNS_THING and tok.dep_ in {"nsubj", "nsubjpass", "poss"}) or (
+                    low == "their" and tok.dep_ == "poss"):
                 want = {"country", "organization", "group"}
             elif tok.lemma_.lower() in GROUP_ANAPHORS and tok.pos_ == "NOUN" and any(
                     c.dep_ == "det" and c.lower_ in {"this", "these", "the", "that", "those"}
@@ -457,6 +458,8 @@ class Resolver:
             hi = bisect_left(starts, tok.i)
             before = [m for m in order[lo:hi] if m.end <= tok.i
                       and out.actors[m.actor].kind in want]
+            if want == {"group"}:  # "these terrorists": a named armed group, not "Iraqi troops"
+                before = [m for m in before if m.actor in self.dictionary.entries]
             if not before:
                 continue
             if low == "former":
