@@ -471,8 +471,9 @@ class Resolver:
                     continue
                 target = distinct[1]
             else:  # prefer the last subject: "Sudan did not meet Chad, but it criticized Libya"
+                # pronouns continue the last subject; 'their' is the nearest plural actor
                 subjects = [m for m in before if doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}
-                            and low != "latter"]
+                            and low not in {"latter", "their"}]
                 target = (subjects or before)[-1].actor
             out.add(_copy(out.actors[target]), tok.i, tok.i + 1, count=False)
 
