@@ -189,9 +189,15 @@ class RelationEngine:
                 return
         if not targets and noun.dep_ == "pobj" and (head.lower_ == "under" or (
                 head.lower_ == "to" and head.head.lemma_.lower() in {"expose", "subject"})):
-            # "Turkey is under EU sanctions", "it is exposed to Turkish pressure"
+            # "Turkey is under EU sanctions", "it is exposed to Turkish pressure",
+            # "the army placed Mugabe under arrest"
             verb = head.head
-            targets = [c for c in verb.children if c.dep_ == "nsubjpass"] or self._subjects(verb)
+            placed = [c for c in verb.children if c.dep_ == "dobj"]
+            if placed:
+                targets, sources = placed, sources or self._subjects(verb)
+            else:
+                targets = [c for c in verb.children if c.dep_ == "nsubjpass"] or \
+                    self._subjects(verb)
         if sources and targets:
             yield Match(rule, noun, sources, targets, words)
 
