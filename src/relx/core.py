@@ -16,11 +16,14 @@ from .records import Document, Result
 from .relations import RelationEngine
 from .rules import RuleSet, load_rules
 
-# spaCy refuses long texts: longer documents are cut on paragraph boundaries into chunks this size.
-CHUNK_CHARS = 200_000
+# Longer documents are cut on paragraph boundaries into chunks of at most this many characters:
+# far below spaCy's max_length, because a long Doc costs more memory and time per character than
+# short ones (measured on a 1 MB text: peak RSS 1.37 GB with 200k-character chunks, 0.60 GB with
+# 50k; see bench/RESULTS.md). People named in one chunk are not linked to surnames in another.
+CHUNK_CHARS = 50_000
 # At most this many characters go through the pipeline in one memory zone, so that a batch of long
 # documents (or the chunks of one huge document) is parsed in bounded memory.
-BATCH_CHARS = 500_000
+BATCH_CHARS = 100_000
 
 
 class _HasText(Protocol):
@@ -58,7 +61,7 @@ class Extractor:
         self.model = model
         self.resolve = resolver_for(self.nlp)
         self.engine = RelationEngine(self.ruleset)
-        self.chunk_chars = chunk_chars
+        self.chunk_chars = min(chunk_chars, self.nlp.max_length)
 
     def extract(self, text: str, *, doc_id: str = "text", date: str | None = None) -> Result:
         """Actors and relations of one text."""
