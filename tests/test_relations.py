@@ -154,6 +154,21 @@ def test_cooperation_between_three_is_every_ordered_pair(extractor: Extractor) -
     assert {r.rule for r in result.relations} == {"support-noun-mutual"}
 
 
+# ---------------------------------------------------------------------- role nouns
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Iran, a close ally of Syria, sent troops.", ("Iran", "supports", "Syria")),
+    case("Hungary is a fierce critic of the European Union.",
+         ("Hungary", "opposes", "European Union")),
+    case("NATO ally Turkey bought new aircraft.", ("Turkey", "supports", "NATO")),
+    # a role that names no owner is no relation
+    case("Turkey, a regional power, bought new aircraft."),
+])
+def test_role_nouns(extractor: Extractor, text: str, expected: set[Triple]) -> None:
+    check(extractor, text, expected)
+
+
 # ---------------------------------------------------------------------- adjectives
 
 

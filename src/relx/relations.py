@@ -90,10 +90,13 @@ class RelationEngine:
                 rules = self.rules.lookup("noun", low) or self.rules.lookup("noun", lemma)
                 for rule in rules:
                     yield from self._noun(tok, rule, actors)
-            if tok.pos_ in {"ADJ", "VERB"} or tok.tag_ == "VBN":
+            if tok.pos_ in {"ADJ", "VERB", "NOUN"} or tok.tag_ == "VBN":
                 rules = self.rules.lookup("adjective", low) or self.rules.lookup("adjective", lemma)
                 for rule in rules:
-                    yield from self._adjective(tok, rule, actors)
+                    if tok.pos_ == "NOUN":
+                        yield from self._role_noun(tok, rule, actors)
+                    else:
+                        yield from self._adjective(tok, rule, actors)
 
     def _verb(self, verb: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
         kids = list(verb.children)
@@ -230,6 +233,22 @@ class RelationEngine:
             yield Match(rule, adj, agents, holders, words)
         elif targets and holders:
             yield Match(rule, adj, holders, targets, words)
+
+    def _role_noun(self, noun: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
+        """A relational role: "Iran, an ally of Syria", "X is a critic of Y", "Syria's ally Iran",
+        "NATO ally Turkey": the one described holds the relation to the owner of the role."""
+        if noun.i in actors.token_actor:
+            return
+        owners = self._prep_objects(noun, rule.preps) + [
+            c for c in noun.children if c.dep_ in {"poss", "compound"} and actors.of(c)]
+        if noun.dep_ in {"appos", "compound"} and noun.head.pos_ in {"NOUN", "PROPN"}:
+            holders = [noun.head]
+        elif noun.dep_ == "attr":
+            holders = self._subjects(noun.head)
+        else:
+            holders = [c for c in noun.children if c.dep_ == "appos"]
+        if owners and holders:
+            yield Match(rule, noun, holders, owners, [noun])
 
     # -- arguments -------------------------------------------------------------------------------
 
