@@ -154,6 +154,14 @@ def test_cooperation_between_three_is_every_ordered_pair(extractor: Extractor) -
     assert {r.rule for r in result.relations} == {"support-noun-mutual"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    case("In talks with Iraq on Monday, Turkey agreed to reopen the border.",
+         ("Iraq", "meets", "Turkey")),
+])
+def test_meeting_as_setting(extractor: Extractor, text: str, expected: set[Triple]) -> None:
+    check(extractor, text, expected)
+
+
 # ---------------------------------------------------------------------- role nouns
 
 

@@ -177,6 +177,9 @@ class RelationEngine:
         elif not sources and noun.dep_ == "pobj" and head.lower_ in {"in", "into"} \
                 and head.head.lemma_ in {"be", "remain", "engage", "enter", "stay"}:
             sources = self._subjects(head.head)  # "Ukraine, which is in a conflict with Russia"
+        elif not sources and rule.symmetric and noun.dep_ == "pobj" and \
+                head.lower_ in {"in", "during", "at", "after"} and head.head.pos_ == "VERB":
+            sources = self._subjects(head.head)  # "In talks with Iraq, Turkey agreed to ..."
         members = self._prep_objects(noun, frozenset({"between", "among"}))
         if rule.reciprocal and _count(members, actors) >= 2 and not targets:
             yield Match(rule, noun, [], [], words, group=members)
