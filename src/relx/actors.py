@@ -193,6 +193,7 @@ class Resolver:
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon | None = None):
         self.dictionary = dictionary
         self.lex = lexicon or load_lexicon()
+        self.countries = {e.name: e for e in dictionary.entries.values() if e.kind == "country"}
 
     def __call__(self, doc: Doc) -> DocActors:
         out = DocActors()
@@ -397,7 +398,14 @@ class Resolver:
                                 count=person is not None)
                 elif (mod_actor.kind in {"organization", "group"} and low in lex.member_nouns) or (
                         mod_actor.kind == "person" and low in PERSONAL_RULE):
-                    out.add(_copy(mod_actor), _np_start(tok), tok.i + 1, count=False)
+                    # "the Assad regime" is Assad; "the Trump administration" is his country
+                    # when the text says which one he leads
+                    state = self.countries.get(mod_actor.country or "")
+                    if low in {"administration", "government"} and state is not None:
+                        out.add(Actor(state.id, state.name, "country"), _np_start(tok),
+                                tok.i + 1, count=False)
+                    else:
+                        out.add(_copy(mod_actor), _np_start(tok), tok.i + 1, count=False)
                 continue
             norp = [c for c in tok.children if c.dep_ in {"amod", "compound"}
                     and c.ent_type_ == "NORP" and not c.ent_kb_id_]
