@@ -350,6 +350,9 @@ class RelationEngine:
                 pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
             else:
                 pairs = list(permutations(members, 2))
+            # two officials of one country in a list of attendees are one delegation
+            pairs = [(a, b) for a, b in pairs if not (
+                a.kind == b.kind == "person" and a.country and a.country == b.country)]
         else:
             sources = _unique(a for t in m.sources for a in self._actors(t, actors))
             targets = _unique(a for t in m.targets for a in self._actors(t, actors))
