@@ -162,6 +162,11 @@ def test_meeting_as_setting(extractor: Extractor, text: str, expected: set[Tripl
     check(extractor, text, expected)
 
 
+def test_hedged_event_is_uncertain(extractor: Extractor) -> None:
+    rels = extractor.extract("Iraq allegedly met Syria in secret.").relations
+    assert [(r.type, r.modality) for r in rels] == [("meets", "uncertain")]
+
+
 # ---------------------------------------------------------------------- role nouns
 
 

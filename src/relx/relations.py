@@ -56,6 +56,7 @@ class RelationEngine:
         self.directive = rules.words("directive_verbs")
         self.mutual_light = rules.words("mutual_light_verbs")
         self.neutral = rules.words("neutral_verbs")
+        self.hedges = rules.words("hedging_adverbs")
         self._current: DocActors | None = None
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
@@ -419,6 +420,8 @@ class RelationEngine:
                         modality = "planned" if low in {"will", "shall", "'ll"} else "uncertain"
                 elif child.dep_ == "mark" and low in self.conditional:
                     modality = "hypothetical"
+                elif child.dep_ == "advmod" and low in self.hedges and modality == "asserted":
+                    modality = "uncertain"  # "allegedly attacked"
         return negated, modality
 
 

@@ -25,7 +25,8 @@ RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", 
              "source", "verbs", "confidence", "description")
 LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxiliaries",
                 "conditional_markers", "proxy_nouns", "proxy_of_nouns", "object_control_verbs",
-                "directive_verbs", "mutual_light_verbs", "neutral_verbs")
+                "directive_verbs", "mutual_light_verbs", "neutral_verbs",
+                "hedging_adverbs")
 
 
 @dataclass(frozen=True, slots=True)
