@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -74,14 +74,42 @@ def _raw(inputs: Iterable[str], text_field: str, id_field: str, stdin: IO[bytes]
 
 def _file(path: Path, text_field: str, id_field: str) -> Iterator[Item]:
     try:
+        if path.suffix.lower() == ".jsonl":
+            yield from _jsonl_stream(path, text_field, id_field)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
         return
-    if path.suffix.lower() == ".jsonl":
-        yield from _jsonl(data, path, text_field, id_field)
-    else:
-        yield from _text_document(data, path.stem, str(path))
+    yield from _text_document(data, path.stem, str(path))
+
+
+def _jsonl_stream(path: Path, text_field: str, id_field: str) -> Iterator[Item]:
+    """A JSONL corpus line by line, so a corpus of any size never sits in memory whole.
+
+    UTF-8 (the JSON Lines encoding) streams; a file with a UTF-16/32 byte order mark, or binary
+    data, goes through `decode` as a whole.
+    """
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+        wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
+                                codecs.BOM_UTF32_BE)) or b"\x00" in head
+        if wide or any(head.startswith(magic) for magic, _ in MAGIC):
+            yield from _jsonl(head + fh.read(), path, text_field, id_field)
+            return
+        fh.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
+        lines = (_line_text(raw, path, n) for n, raw in enumerate(fh, start=1))
+        found = yield from _records(lines, path, text_field, id_field)
+    if not found and not head.strip():
+        yield Problem(str(path), "empty file")
+
+
+def _line_text(raw: bytes, path: Path, n: int) -> tuple[int, str, Problem | None]:
+    try:
+        return n, raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        text, caveat = _not_utf8(raw, exc)
+        return n, text, Problem(f"{path}:{n}", caveat, skipped=False)
 
 
 # File signatures of formats people feed a text tool by mistake (a renamed image, a PDF, a .docx).
@@ -187,8 +215,19 @@ def _jsonl(data: bytes, path: Path, text_field: str, id_field: str) -> Iterator[
         return
     if caveat:
         yield Problem(str(path), caveat, skipped=False)
+    lines = ((n, line, None) for n, line in enumerate(text.splitlines(), start=1))
+    found = yield from _records(lines, path, text_field, id_field)
+    if not found and not text.strip():
+        yield Problem(str(path), "empty file")
+
+
+def _records(lines: Iterable[tuple[int, str, Problem | None]], path: Path, text_field: str,
+             id_field: str) -> Generator[Item, None, bool]:
+    """Documents from numbered JSONL lines; returns whether any line held a document."""
     found = False
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line, caveat in lines:
+        if caveat is not None:
+            yield caveat
         if not line.strip():
             continue
         where = f"{path}:{n}"
@@ -215,5 +254,4 @@ def _jsonl(data: bytes, path: Path, text_field: str, id_field: str) -> Iterator[
         meta = {k: str(record[k]) for k in META_FIELDS if record.get(k) not in (None, "")}
         found = True
         yield Document(doc_id, clean_text(body), source=where, **meta)
-    if not found and not text.strip():
-        yield Problem(str(path), "empty file")
+    return found
