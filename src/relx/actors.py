@@ -35,6 +35,7 @@ PERSONAL_RULE = {"regime", "government", "administration", "forces"}  # "the Ass
 GROUP_ANAPHORS = {"terrorist", "terrorists", "militant", "militants", "extremist", "extremists",
                   "jihadist", "jihadists", "group", "organisation", "organization", "insurgent",
                   "insurgents"}
+ANAPHORS = PRONOUNS_PERSON | PRONOUNS_THING | GROUP_ANAPHORS | {"their", "latter", "former"}
 
 
 @Language.factory(COMPONENT, default_config={"actor_files": []})
@@ -442,13 +443,15 @@ class Resolver:
             if tok.i in out.token_actor:
                 continue
             low = tok.lower_
+            if low not in ANAPHORS:  # cheap test first: most tokens are not anaphors
+                continue
             if low in PRONOUNS_PERSON and tok.dep_ in {"nsubj", "nsubjpass", "poss", "agent",
                                                       "pobj", "dobj"}:
                 want = {"person"}
             elif (low in PRONOUNS_THING and tok.dep_ in {"nsubj", "nsubjpass", "poss"}) or (
                     low == "their" and tok.dep_ == "poss"):
                 want = {"country", "organization", "group"}
-            elif tok.lemma_.lower() in GROUP_ANAPHORS and tok.pos_ == "NOUN" and any(
+            elif low in GROUP_ANAPHORS and tok.pos_ == "NOUN" and any(
                     c.dep_ == "det" and c.lower_ in {"this", "these", "the", "that", "those"}
                     for c in tok.children) and not any(
                     c.dep_ in {"compound", "poss", "nmod"} or c.ent_type_ for c in tok.children):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import permutations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import DocActors
 from .records import Actor, Relation
@@ -79,7 +79,14 @@ class RelationEngine:
 
     def matches(self, doc: Doc, actors: DocActors) -> Iterator[Match]:
         self._current = actors
-        for tok in doc:
+        at = actors.token_actor
+        for sent in doc.sents:
+            # every argument is a token of the sentence: fewer than two actors, no relation
+            if len({at[i] for i in range(sent.start, sent.end) if i in at}) >= 2:
+                yield from self._sentence_matches(sent, actors)
+
+    def _sentence_matches(self, sent: Span, actors: DocActors) -> Iterator[Match]:
+        for tok in sent:
             lemma = tok.lemma_.lower()
             low = tok.lower_
             if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):

@@ -108,7 +108,7 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
                 continue
             yield item
 
-    results = _results(o, documents())
+    results = _results(o, documents(), ordered=o.ordered or fmt not in ("jsonl", "csv"))
     if o.level == "country":
         from .level import country_level
 
@@ -147,7 +147,9 @@ def _quiet_stdout(out: IO[str]) -> None:
     os.close(devnull)
 
 
-def _results(o: ExtractOptions, docs: Iterator[Document]) -> Iterator[Result]:
+def _results(o: ExtractOptions, docs: Iterator[Document], *, ordered: bool) -> Iterator[Result]:
+    """Results of `docs`; with --jobs, record formats may come in completion order, but a graph
+    or table is always built in input order so that the same input gives the same file."""
     if o.jobs == 1:
         from .core import Extractor
 
@@ -158,7 +160,7 @@ def _results(o: ExtractOptions, docs: Iterator[Document]) -> Iterator[Result]:
 
     config = {"model": o.model, "rules": [str(r) for r in o.rules],
               "replace_rules": o.replace_rules, "actors": [str(a) for a in o.actors]}
-    return parallel_pipe(config, docs, jobs=o.jobs, batch_size=o.batch_size, ordered=o.ordered)
+    return parallel_pipe(config, docs, jobs=o.jobs, batch_size=o.batch_size, ordered=ordered)
 
 
 def _console() -> Any:
