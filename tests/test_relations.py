@@ -162,9 +162,33 @@ def test_meeting_as_setting(extractor: Extractor, text: str, expected: set[Tripl
     check(extractor, text, expected)
 
 
+def test_scare_quotes_make_an_event_uncertain(extractor: Extractor) -> None:
+    rels = extractor.extract('Critics say Iran\'s "war" on ISIS is a sham.').relations
+    assert rels and all(r.modality == "uncertain" for r in rels)
+
+
 def test_hedged_event_is_uncertain(extractor: Extractor) -> None:
     rels = extractor.extract("Iraq allegedly met Syria in secret.").relations
     assert [(r.type, r.modality) for r in rels] == [("meets", "uncertain")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Erdogan called Netanyahu a terrorist.", ("Erdogan", "opposes", "Netanyahu")),
+    case("Putin described Mugabe as a hero.", ("Putin", "supports", "Mugabe")),
+    # a label with no actor named as its bearer is no relation
+    case("Erdogan called the decision a mistake."),
+])
+def test_labels(extractor: Extractor, text: str, expected: set[Triple]) -> None:
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Vladimir Putin arrived in Beijing on Tuesday.", ("Vladimir Putin", "meets", "China")),
+    case("Iraq declared war on Kuwait.", ("Iraq", "opposes", "Kuwait"),
+         ("Kuwait", "opposes", "Iraq")),
+])
+def test_arrivals_and_wars(extractor: Extractor, text: str, expected: set[Triple]) -> None:
+    check(extractor, text, expected)
 
 
 # ---------------------------------------------------------------------- role nouns

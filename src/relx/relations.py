@@ -24,6 +24,7 @@ WH_WORDS = {"which", "who", "that", "whom", "whose"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 ACTOR_KINDS = {"person", "organization", "country", "group"}
 HYPOTHETICAL_NOUNS = {"event", "case"}
+QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 REVERSE_PARTICIPLES = {"backed", "supported", "sponsored", "funded", "armed", "financed",
                        "trained", "equipped", "led"}
 
@@ -98,6 +99,9 @@ class RelationEngine:
                 rules = self.rules.lookup("noun", low) or self.rules.lookup("noun", lemma)
                 for rule in rules:
                     yield from self._noun(tok, rule, actors)
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"oprd", "pobj", "attr"}:
+                for rule in self.rules.lookup("label", lemma):
+                    yield from self._label(tok, rule)
             if tok.pos_ in {"ADJ", "VERB", "NOUN"} or tok.tag_ == "VBN":
                 rules = self.rules.lookup("adjective", low) or self.rules.lookup("adjective", lemma)
                 for rule in rules:
@@ -244,6 +248,18 @@ class RelationEngine:
             yield Match(rule, adj, agents, holders, words)
         elif targets and holders:
             yield Match(rule, adj, holders, targets, words)
+
+    def _label(self, label: Token, rule: Rule) -> Iterator[Match]:
+        """'A called B a dictator' (oprd), 'A described B as a hero' (as + pobj)."""
+        verb = label.head
+        if label.dep_ == "pobj" and verb.lower_ == "as":
+            verb = verb.head
+        if verb.lemma_.lower() not in rule.verbs:
+            return
+        targets = [c for c in verb.children if c.dep_ == "dobj"]
+        sources = self._subjects(verb)
+        if sources and targets:
+            yield Match(rule, label, sources, targets, [verb, label])
 
     def _role_noun(self, noun: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
         """A relational role: "Iran, an ally of Syria", "X is a critic of Y", "Syria's ally Iran",
@@ -406,6 +422,10 @@ class RelationEngine:
                     break
             else:
                 break
+        doc = trigger.doc
+        if 0 < trigger.i < len(doc) - 1 and doc[trigger.i - 1].text in QUOTES \
+                and doc[trigger.i + 1].text in QUOTES:
+            modality = "uncertain"  # scare quotes: Assad's "war" on ISIL
         for anc in trigger.ancestors:  # "in the event that A attacks B"
             if anc.lemma_.lower() in HYPOTHETICAL_NOUNS and anc.head.lower_ == "in":
                 modality = "hypothetical"

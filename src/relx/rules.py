@@ -20,6 +20,7 @@ PATTERNS: dict[str, str] = {
     "verb": "a verb with subject and object: 'A backs B', 'B was backed by A', 'A met with B'",
     "noun": "an event noun: 'A's visit to B', 'an attack on B by A', 'talks between A and B'",
     "adjective": "a relational adjective or participle: 'A, close to B', 'A is allied with B'",
+    "label": "a label given with one of 'verbs': 'A called B a dictator', 'A saw B as a hero'",
 }
 RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", "reciprocal",
              "source", "verbs", "confidence", "description")
@@ -141,8 +142,10 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
         source_role = check.choice(item.get("source", "subject"), (*loc, "source"),
                                    ("subject", "object"))
         verbs = check.strings(item.get("verbs", []), (*loc, "verbs"), empty_ok=True)
-        if verbs and pattern != "noun":
-            raise check.fail((*loc, "verbs"), "only noun rules take 'verbs'")
+        if verbs and pattern not in {"noun", "label"}:
+            raise check.fail((*loc, "verbs"), "only noun and label rules take 'verbs'")
+        if pattern == "label" and not verbs:
+            raise check.fail((*loc, "verbs"), "a label rule needs the verbs that give the label")
         conf = check.number(item.get("confidence", 0.7), (*loc, "confidence"), 0.0, 1.0)
         desc = item.get("description", "")
         if not isinstance(desc, str):
