@@ -80,40 +80,53 @@ def warn(message: str) -> None:
     _stderr().print(f"relx: {message}", markup=False)
 
 
+# Options shared by the commands that run extraction (sqlite-utils style: one definition each).
+ModelOption = Annotated[str | None, typer.Option(
+    "--model", envvar="RELX_MODEL", metavar="NAME_OR_PATH",
+    help="spaCy pipeline name or path.")]
+RulesOption = Annotated[list[Path] | None, typer.Option(
+    "--rules", metavar="FILE", help="Extra rule file (YAML); repeatable.")]
+ReplaceRulesOption = Annotated[bool, typer.Option(
+    "--replace-rules", help="Use only --rules files, not the packaged rules.")]
+ActorsOption = Annotated[list[Path] | None, typer.Option(
+    "--actors", metavar="FILE", help="Extra actor dictionary (YAML); repeatable.")]
+
+
 @app.command("extract", help=EXTRACT_HELP)
 def extract_cli(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, or '-' for stdin.",
-                                                show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUTS...", show_default=False,
+        help="Files, directories, or '-' for stdin.")],
     fmt: Annotated[str | None, typer.Option(
-        "-f", "--format", help="table, jsonl, json, csv, graphml, gexf or dot. Default: from -o's"
-        " extension; else a table on a terminal, jsonl when piped.")] = None,
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Write to FILE (atomically)."
-                                               )] = None,
-    model: Annotated[str | None, typer.Option("--model", envvar="RELX_MODEL",
-                                              help="spaCy pipeline name or path.")] = None,
-    rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule file (YAML);"
-                                                     " repeatable.")] = None,
-    replace_rules: Annotated[bool, typer.Option("--replace-rules", help="Use only --rules files,"
-                                                " not the packaged rules.")] = False,
-    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary"
-                                                      " (YAML); repeatable.")] = None,
-    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the text."
-                                            )] = "text",
-    id_field: Annotated[str, typer.Option("--id-field", help="JSONL field with the id.")] = "id",
+        "-f", "--format", metavar="FORMAT",
+        help="table, jsonl, json, csv, graphml, gexf or dot. Default: from -o's extension; else a"
+        " table on a terminal, jsonl when piped.")] = None,
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", metavar="FILE", help="Write to FILE (atomically).")] = None,
+    model: ModelOption = None,
+    rules: RulesOption = None,
+    replace_rules: ReplaceRulesOption = False,
+    actors: ActorsOption = None,
+    text_field: Annotated[str, typer.Option(
+        "--text-field", metavar="FIELD", help="JSONL field with the text.")] = "text",
+    id_field: Annotated[str, typer.Option(
+        "--id-field", metavar="FIELD", help="JSONL field with the id.")] = "id",
     include_unasserted: Annotated[bool, typer.Option(
-        "--include-unasserted", help="Keep negated and planned/hypothetical relations in graph"
-        " exports.")] = False,
-    level: Annotated[str, typer.Option("--level", help="actor, or country: roll people and groups"
-                                       " up to their countries.")] = "actor",
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy"
-                                            " batch.")] = 64,
-    jobs: Annotated[int, typer.Option("-j", "--jobs", min=0, help="Worker processes (0: all"
-                                      " cores).")] = 1,
-    ordered: Annotated[bool, typer.Option("--ordered", help="With --jobs: keep input order."
-                                          )] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar or warnings."
-                                        )] = False,
+        "--include-unasserted",
+        help="Keep negated and planned/hypothetical relations in graph exports.")] = False,
+    level: Annotated[str, typer.Option(
+        "--level", metavar="LEVEL",
+        help="actor, or country: roll people and groups up to their countries.")] = "actor",
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, metavar="N", help="Documents per spaCy batch.")] = 64,
+    jobs: Annotated[int, typer.Option(
+        "-j", "--jobs", min=0, metavar="N", help="Worker processes (0: all cores).")] = 1,
+    ordered: Annotated[bool, typer.Option(
+        "--ordered", help="With --jobs: keep input order.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Stop at the first bad input.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "-q", "--quiet", help="No progress bar or warnings.")] = False,
 ) -> None:
     from .run import ExtractOptions, run_extract
 
@@ -139,14 +152,10 @@ def eval_cli(
     predictions: Annotated[str | None, typer.Option(
         "--predictions", metavar="FILE", help="Score this JSON Lines file (from `relx extract -f"
         " jsonl`; '-' for stdin) instead of running extraction: no model is loaded.")] = None,
-    model: Annotated[str | None, typer.Option("--model", envvar="RELX_MODEL",
-                                              help="spaCy pipeline name or path.")] = None,
-    rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule file (YAML);"
-                                                     " repeatable.")] = None,
-    replace_rules: Annotated[bool, typer.Option("--replace-rules", help="Use only --rules files,"
-                                                " not the packaged rules.")] = False,
-    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary"
-                                                      " (YAML); repeatable.")] = None,
+    model: ModelOption = None,
+    rules: RulesOption = None,
+    replace_rules: ReplaceRulesOption = False,
+    actors: ActorsOption = None,
     details: Annotated[bool, typer.Option("--details", help="List hits, misses (with the gold"
                                           " cue) and false positives.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object."
