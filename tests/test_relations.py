@@ -191,6 +191,14 @@ def test_arrivals_and_wars(extractor: Extractor, text: str, expected: set[Triple
     check(extractor, text, expected)
 
 
+def test_first_person_is_the_speaker(extractor: Extractor) -> None:
+    text = ("Foreign Minister Anna Berg of Sweden said: I am appalled by the attack by Hamas. "
+            "We condemn Hamas.")
+    found = asserted(extractor.extract(text))
+    assert ("Anna Berg", "opposes", "Hamas") in found
+    assert ("Sweden", "opposes", "Hamas") in found
+
+
 # ---------------------------------------------------------------------- role nouns
 
 

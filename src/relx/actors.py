@@ -35,6 +35,7 @@ PERSONAL_RULE = {"regime", "government", "administration", "forces"}  # "the Ass
 GROUP_ANAPHORS = {"terrorist", "terrorists", "militant", "militants", "extremist", "extremists",
                   "jihadist", "jihadists", "group", "organisation", "organization", "insurgent",
                   "insurgents"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 ANAPHORS = PRONOUNS_PERSON | PRONOUNS_THING | GROUP_ANAPHORS | {"their", "latter", "former"}
 
 
@@ -326,6 +327,13 @@ class Resolver:
         if role and role.lower() in self.lex.title_words and not any(
                 w.lower() in self.lex.title_heads for w in role_words):
             role = None
+        for child in ent.root.children:  # "Anna Berg of Sweden"
+            if country is None and child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    entry = self.dictionary.entries.get(pobj.ent_kb_id_) if pobj.ent_kb_id_ \
+                        else None
+                    if entry and entry.kind == "country":
+                        country = entry.name
         if role is None or country is None:
             for child in ent.root.children:
                 if child.dep_ == "appos" and child.lemma_.lower() in self.lex.title_heads:
@@ -487,6 +495,34 @@ class Resolver:
                             and low not in {"latter", "their"}]
                 target = (subjects or before)[-1].actor
             out.add(_copy(out.actors[target]), tok.i, tok.i + 1, count=False)
+        self._first_person(doc, out)
+
+    def _first_person(self, doc: Doc, out: DocActors) -> None:
+        """'Minister X said: I condemn ...': I/my is the speaker; we/our the speaker's country
+        (or the speaker's organisation, when that is who spoke)."""
+        speaker: Actor | None = None
+        speaker_sent = -1
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.lemma_.lower() in self.lex.speech_verbs:
+                    for c in tok.children:
+                        actor = out.of(c) if c.dep_ == "nsubj" else None
+                        if actor is not None and actor.kind != "group":
+                            speaker, speaker_sent = actor, sent.start
+            if speaker is None or sent.start - speaker_sent > 0 and \
+                    len(list(doc[speaker_sent:sent.start].sents)) > 4:
+                continue  # a speaker is remembered for a few sentences of quotation
+            for tok in sent:
+                low = tok.lower_
+                if tok.i in out.token_actor or low not in FIRST_PERSON:
+                    continue
+                actor = speaker
+                if low in {"we", "us", "our"} and speaker.kind == "person":
+                    state = self.countries.get(speaker.country or "")
+                    if state is None:
+                        continue
+                    actor = Actor(state.id, state.name, "country")
+                out.add(_copy(actor), tok.i, tok.i + 1, count=False)
 
 
 def _copy(actor: Actor) -> Actor:

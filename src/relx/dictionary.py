@@ -20,7 +20,7 @@ from .yamlfile import Checker, load_yaml
 ENTRY_KEYS = ("id", "name", "kind", "aliases", "iso3", "demonyms", "capitals", "country")
 DICT_KINDS = ("country", "organization", "group", "person")
 LEXICON_KEYS = ("government_nouns", "force_nouns", "member_nouns", "bare_collectives",
-                "title_heads", "title_words", "honorifics", "name_particles")
+                "title_heads", "title_words", "honorifics", "name_particles", "speech_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,7 @@ class Lexicon:
     title_words: frozenset[str]
     honorifics: frozenset[str]
     name_particles: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 def parse_entries(data: Any, source: str) -> list[Entry]:

@@ -115,6 +115,8 @@ class RelationEngine:
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in kids)
         agents = [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         preps = self._prep_objects(verb, rule.preps)
+        if "*" in rule.lemmas and not preps:
+            return  # an any-verb rule is about its preposition ("used weapons against X")
         words = [verb] + [c for c in kids if c.dep_ == "prt"]
         members = self._prep_objects(verb, frozenset({"between", "among"}))
         if rule.reciprocal and _count(members, actors) >= 2:
@@ -238,7 +240,9 @@ class RelationEngine:
                 if c.dep_ in {"npadvmod", "compound", "nmod", "advmod"} and actors.of(c):
                     yield Match(rule, adj, [c], [adj.head], words)
                     return
-        targets = self._prep_objects(adj, rule.preps - {"by"})
+        # "backed by A": A is the source; "appalled by A": A is the target
+        targets = self._prep_objects(adj, rule.preps - ({"by"} if low in REVERSE_PARTICIPLES
+                                                         else set()))
         agents = self._prep_objects(adj, frozenset({"by"}) & rule.preps)
         if adj.dep_ in {"amod", "acl", "appos", "relcl"} and adj.head.pos_ in {"NOUN", "PROPN"}:
             holders = [adj.head]
