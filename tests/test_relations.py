@@ -199,6 +199,15 @@ def test_first_person_is_the_speaker(extractor: Extractor) -> None:
     assert ("Sweden", "opposes", "Hamas") in found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    case("NATO jets flew missions in support of the Kurdish forces.",
+         ("NATO", "supports", "Kurdish forces")),
+    case("Egypt recalled its envoy in protest against Israel.", ("Egypt", "opposes", "Israel")),
+])
+def test_in_support_of(extractor: Extractor, text: str, expected: set[Triple]) -> None:
+    check(extractor, text, expected)
+
+
 # ---------------------------------------------------------------------- role nouns
 
 

@@ -402,7 +402,11 @@ class Resolver:
                     elif low in lex.title_heads or (tok.lemma_.lower() in lex.title_heads):
                         # "the Syrian President" -> the person so titled earlier; an unnamed
                         # office-holder ("the Libyan ambassador") speaks for the country
-                        person = _titled_person(out, tok.lemma_.lower(), mod_actor.name)
+                        named = [a for c in tok.children if c.dep_ == "appos"
+                                 and (a := out.of(c)) is not None and a.kind == "person"]
+                        # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the named one
+                        person = named[0] if named else _titled_person(
+                            out, tok.lemma_.lower(), mod_actor.name)
                         out.add(_copy(person or mod_actor), _np_start(tok), tok.i + 1,
                                 count=person is not None)
                 elif (mod_actor.kind in {"organization", "group"} and low in lex.member_nouns) or (

@@ -58,6 +58,7 @@ class RelationEngine:
         self.mutual_light = rules.words("mutual_light_verbs")
         self.neutral = rules.words("neutral_verbs")
         self.hedges = rules.words("hedging_adverbs")
+        self.circumstances = rules.words("circumstance_nouns")
         self._current: DocActors | None = None
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
@@ -163,6 +164,25 @@ class RelationEngine:
         if of_is_source:
             target_preps.discard("of")
         targets = self._prep_objects(noun, frozenset(target_preps))
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "in" and \
+                noun.lemma_.lower() in self.circumstances:
+            # "struck targets in support of the government of Iraq": the clause's actor
+            targets = self._prep_objects(noun, rule.preps | {"of", "with"})
+            if targets:
+                verb = head.head
+                while verb.pos_ == "ADP" and verb.head is not verb:  # "with and in support of"
+                    verb = verb.head
+                while verb.dep_ in {"acl", "conj", "amod"} and verb.head is not verb and \
+                        verb.pos_ == "VERB":
+                    verb = verb.head
+                sources = self._subjects(verb) if verb.pos_ in {"VERB", "AUX"} else \
+                    ([verb.head] if verb.dep_ == "dobj" else [])
+                if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+                    sources = self._subjects(verb.head)
+                if sources:
+                    yield Match(rule, noun, sources, targets, [head, noun])
+                return
         if noun.i in actors.token_actor and not targets:
             return  # "the Syrian opposition" is an actor, not an act of opposing
         own = actors.token_actor.get(noun.i)
