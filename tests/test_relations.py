@@ -208,6 +208,21 @@ def test_in_support_of(extractor: Extractor, text: str, expected: set[Triple]) -
     check(extractor, text, expected)
 
 
+def test_round_of_talks_with_ministers_of_several_countries(extractor: Extractor) -> None:
+    text = ("Maria Lind proposed the plan last year. She held a first round of talks with the"
+            " Foreign Ministers of Iran, Saudi Arabia and Egypt.")
+    found = asserted(extractor.extract(text))
+    assert {t for t in found if t[1] == "meets"} == {
+        key("Maria Lind", "meets", c) for c in ("Iran", "Saudi Arabia", "Egypt")}
+
+
+def test_statement_by_gives_the_speaker(extractor: Extractor) -> None:
+    text = ("Statement by the Foreign Minister Anna Berg on the ceasefire.\n\n"
+            "I have spoken today to the Turkish Foreign Minister, Kemal Arslan.")
+    found = asserted(extractor.extract(text))
+    assert key("Anna Berg", "meets", "Kemal Arslan") in found
+
+
 # ---------------------------------------------------------------------- role nouns
 
 

@@ -24,7 +24,7 @@ from .records import Actor
 
 COMPONENT = "relx_actors"
 BREAKS = "relx_line_breaks"
-NER_KEEPS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LOC"}
+NER_KEEPS = {"PERSON", "ORG", "FAC", "LOC"}  # names that may contain a country: "Gulf of Mexico"
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 FORM_LABEL = {"alias": None, "demonym": "NORP", "capital": "GPE"}
 KIND_LABEL = {"country": "GPE", "organization": "ORG", "group": "ORG", "person": "PERSON"}
@@ -35,6 +35,7 @@ PERSONAL_RULE = {"regime", "government", "administration", "forces"}  # "the Ass
 GROUP_ANAPHORS = {"terrorist", "terrorists", "militant", "militants", "extremist", "extremists",
                   "jihadist", "jihadists", "group", "organisation", "organization", "insurgent",
                   "insurgents"}
+SPEECH_NOUNS = {"statement", "remarks", "speech", "declaration", "interview", "address", "op-ed"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 ANAPHORS = PRONOUNS_PERSON | PRONOUNS_THING | GROUP_ANAPHORS | {"their", "latter", "former"}
 
@@ -399,11 +400,14 @@ class Resolver:
                             else f"{demonym} {low}"
                         out.add(Actor(f"group:{slug(demonym + ' ' + low)}", name, "group",
                                       country=mod_actor.name), start, tok.i + 1)
-                    elif low in lex.title_heads or (tok.lemma_.lower() in lex.title_heads):
+                    elif low in lex.title_heads or lemma in lex.title_heads or (
+                            low.endswith("s") and low[:-1] in lex.title_heads):
                         # "the Syrian President" -> the person so titled earlier; an unnamed
                         # office-holder ("the Libyan ambassador") speaks for the country
-                        named = [a for c in tok.children if c.dep_ == "appos"
-                                 and (a := out.of(c)) is not None and a.kind == "person"]
+                        named = [self._as_person(a, c, out) for c in tok.children
+                                 if c.dep_ == "appos" and (a := out.of(c)) is not None
+                                 and a.kind in {"person", "organization"}
+                                 and a.id not in self.dictionary.entries]
                         # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the named one
                         person = named[0] if named else _titled_person(
                             out, tok.lemma_.lower(), mod_actor.name)
@@ -428,6 +432,17 @@ class Resolver:
                 continue
             if low in lex.bare_collectives and _is_bare_definite(tok):
                 out.add(Actor(f"group:{slug(low)}", low, "group"), tok.i, tok.i + 1)
+
+    def _as_person(self, actor: Actor, tok: Token, out: DocActors) -> Actor:
+        """A name in apposition to a title is a person, whatever the NER said."""
+        if actor.kind == "person":
+            return actor
+        person = Actor(f"person:{'-'.join(name_key(actor.name, self.lex)) or slug(actor.name)}",
+                       actor.name, "person")
+        start = min(i for i, a in out.token_actor.items() if a == actor.id and abs(i - tok.i) < 8)
+        out.add(person, start, tok.i + 1, count=False)
+        out.actors[actor.id].mentions -= 1  # that mention was the person's, not an organisation's
+        return person
 
     def _modifier_actor(self, tok: Token, out: DocActors) -> tuple[Actor, Token] | None:
         """The actor modifying a noun: 'Iraqi factions', "Syria's government", 'rulers of Syria'."""
@@ -508,11 +523,17 @@ class Resolver:
         speaker_sent = -1
         for sent in doc.sents:
             for tok in sent:
-                if tok.lemma_.lower() in self.lex.speech_verbs:
-                    for c in tok.children:
-                        actor = out.of(c) if c.dep_ == "nsubj" else None
-                        if actor is not None and actor.kind != "group":
-                            speaker, speaker_sent = actor, sent.start
+                lemma = tok.lemma_.lower()
+                if lemma in self.lex.speech_verbs:
+                    found = [_named(c, out) for c in tok.children if c.dep_ == "nsubj"]
+                elif lemma in SPEECH_NOUNS:  # "Statement by the High Representative X"
+                    found = [_named(p, out) for c in tok.children if c.lower_ == "by"
+                             for p in c.children if p.dep_ == "pobj"]
+                else:
+                    continue
+                for actor in found:
+                    if actor is not None and actor.kind != "group":
+                        speaker, speaker_sent = actor, sent.start
             if speaker is None or sent.start - speaker_sent > 0 and \
                     len(list(doc[speaker_sent:sent.start].sents)) > 4:
                 continue  # a speaker is remembered for a few sentences of quotation
@@ -527,6 +548,15 @@ class Resolver:
                         continue
                     actor = Actor(state.id, state.name, "country")
                 out.add(_copy(actor), tok.i, tok.i + 1, count=False)
+
+
+def _named(tok: Token, out: DocActors) -> Actor | None:
+    """The actor a token names, or that its apposition names ('the minister, Anna Berg')."""
+    actor = out.of(tok)
+    if actor is None:
+        actor = next((a for c in tok.children if c.dep_ == "appos"
+                      and (a := out.of(c)) is not None), None)
+    return actor
 
 
 def _copy(actor: Actor) -> Actor:

@@ -24,6 +24,7 @@ WH_WORDS = {"which", "who", "that", "whom", "whose"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 ACTOR_KINDS = {"person", "organization", "country", "group"}
 HYPOTHETICAL_NOUNS = {"event", "case"}
+QUANTITY_NOUNS = {"round", "series", "set", "number", "couple", "day", "days", "week", "hours"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 REVERSE_PARTICIPLES = {"backed", "supported", "sponsored", "funded", "armed", "financed",
                        "trained", "equipped", "led"}
@@ -193,10 +194,17 @@ class RelationEngine:
         sources += self._prep_objects(noun, frozenset({"by", "from"}))
         words = [noun]
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and \
+                head.head.lemma_.lower() in QUANTITY_NOUNS:
+            noun_slot = head.head  # "held a first round of talks with X": 'round' is the object
+        else:
+            noun_slot = noun
+        if noun_slot is not noun:
+            head = noun_slot.head
         if not sources and head.lemma_.lower() in self.light and (
-                noun.dep_ in {"dobj", "attr", "nsubjpass", "conj"}
-                or (noun.dep_ == "pobj" and head.dep_ == "prep")):
-            verb = head if noun.dep_ != "pobj" else head.head
+                noun_slot.dep_ in {"dobj", "attr", "nsubjpass", "conj"}
+                or (noun_slot.dep_ == "pobj" and head.dep_ == "prep")):
+            verb = head if noun_slot.dep_ != "pobj" else head.head
             if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ == "acl":
                 sources = [p for c in verb.children if c.dep_ == "agent" for p in c.children
                            if p.dep_ == "pobj"]
