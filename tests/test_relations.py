@@ -223,6 +223,20 @@ def test_statement_by_gives_the_speaker(extractor: Extractor) -> None:
     assert key("Anna Berg", "meets", "Kemal Arslan") in found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Iran's foreign minister met his Russian counterpart in Moscow.",
+         ("Iran", "meets", "Russia")),
+    case("Germany pledged new funds in military aid to Ukraine.",
+         ("Germany", "supports", "Ukraine")),
+    case("Japan and South Korea agreed to restore ties.", ("Japan", "supports", "South Korea"),
+         ("South Korea", "supports", "Japan")),
+    # plain "relations between" says nothing about their direction
+    case("Relations between India and Pakistan remained tense."),
+])
+def test_counterparts_aid_and_ties(extractor: Extractor, text: str, expected: set[Triple]) -> None:
+    check(extractor, text, expected)
+
+
 # ---------------------------------------------------------------------- role nouns
 
 

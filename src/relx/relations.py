@@ -256,6 +256,10 @@ class RelationEngine:
             return
         targets = self._prep_objects(noun, rule.preps) or self._prep_objects(verb, rule.preps)
         sources = self._subjects(verb)
+        if not targets and _count(sources, self._current) >= 2:
+            # "A and B restored ties": ties between coordinated subjects run both ways
+            yield Match(rule, noun, [], [], [verb, noun], group=sources)
+            return
         if sources and targets:
             yield Match(rule, noun, sources, targets, [verb, noun])
 
