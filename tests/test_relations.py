@@ -387,6 +387,13 @@ def test_accused_of_backing_is_not_the_accusers_support(extractor: Extractor) ->
     assert ("Egypt", "supports", "Muslim Brotherhood") not in found
 
 
+def test_what_one_is_accused_of_is_alleged(extractor: Extractor) -> None:
+    rels = extractor.extract("Egypt accused Turkey of backing the Muslim Brotherhood.").relations
+    backing = [r for r in rels if r.type == "supports"]
+    assert [(r.source, r.target, r.modality) for r in backing] == [
+        ("Turkey", "Muslim Brotherhood", "uncertain")]
+
+
 def test_vetoed_resolution_condemning_is_not_the_vetoers_act(extractor: Extractor) -> None:
     found = asserted(extractor.extract("Russia vetoed a resolution condemning Syria."))
     assert ("Russia", "opposes", "Syria") not in found

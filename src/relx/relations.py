@@ -60,6 +60,7 @@ class RelationEngine:
         self.neutral = rules.words("neutral_verbs")
         self.hedges = rules.words("hedging_adverbs")
         self.circumstances = rules.words("circumstance_nouns")
+        self.allegations = rules.words("allegation_verbs")
         self._current: DocActors | None = None
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
@@ -471,6 +472,8 @@ class RelationEngine:
                 negated = True
             if i > 0 and (lemma in self.planning or tok.lower_ in self.planning):
                 modality = "planned"
+            if i > 0 and lemma in self.allegations and modality == "asserted":
+                modality = "uncertain"  # "accused Turkey of backing X": alleged, not asserted
             if i > 0 and rtype == "meets" and lemma in self.directive:
                 modality = "planned"  # "asked X to meet Y": no meeting yet (asking is an act)
             for child in tok.children:
