@@ -171,20 +171,10 @@ class RelationEngine:
                 noun.lemma_.lower() in self.circumstances:
             # "struck targets in support of the government of Iraq": the clause's actor
             targets = self._prep_objects(noun, rule.preps | {"of", "with"})
-            if targets:
-                verb = head.head
-                while verb.pos_ == "ADP" and verb.head is not verb:  # "with and in support of"
-                    verb = verb.head
-                while verb.dep_ in {"acl", "conj", "amod"} and verb.head is not verb and \
-                        verb.pos_ == "VERB":
-                    verb = verb.head
-                sources = self._subjects(verb) if verb.pos_ in {"VERB", "AUX"} else \
-                    ([verb.head] if verb.dep_ == "dobj" else [])
-                if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
-                    sources = self._subjects(verb.head)
-                if sources:
-                    yield Match(rule, noun, sources, targets, [head, noun])
-                return
+            sources = self._clause_actors(head) if targets else []
+            if sources:
+                yield Match(rule, noun, sources, targets, [head, noun])
+            return
         if noun.i in actors.token_actor and not targets:
             return  # "the Syrian opposition" is an actor, not an act of opposing
         own = actors.token_actor.get(noun.i)
@@ -194,7 +184,6 @@ class RelationEngine:
             sources += self._prep_objects(noun, frozenset({"of"}))
         sources += self._prep_objects(noun, frozenset({"by", "from"}))
         words = [noun]
-        head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "of" and \
                 head.head.lemma_.lower() in QUANTITY_NOUNS:
             noun_slot = head.head  # "held a first round of talks with X": 'round' is the object
@@ -249,6 +238,21 @@ class RelationEngine:
                     self._subjects(verb)
         if sources and targets:
             yield Match(rule, noun, sources, targets, words)
+
+    def _clause_actors(self, prep: Token) -> list[Token]:
+        """Who acts in the clause a prepositional phrase belongs to: up through coordinated
+        prepositions and participles to the verb ("strikes coordinated with and in support of")."""
+        verb = prep.head
+        while verb.pos_ == "ADP" and verb.head is not verb:
+            verb = verb.head
+        while verb.pos_ == "VERB" and verb.dep_ in {"acl", "conj", "amod"} \
+                and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            return self._subjects(verb)
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "flew missions in support of X"
+            return self._subjects(verb.head)
+        return []
 
     def _noun_under_verb(self, noun: Token, rule: Rule) -> Iterator[Match]:
         """'developed relations with B': the noun counts only as the object of one of rule.verbs."""
