@@ -15,14 +15,13 @@ from itertools import permutations
 from spacy.tokens import Doc, Span, Token
 
 from .actors import DocActors
-from .records import Actor, Relation
+from .records import ACTOR_KINDS, Actor, Relation
 from .rules import Rule, RuleSet
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLIMB_DEPS = {"xcomp", "conj", "acomp", "ccomp", "advcl", "pcomp"}
 WH_WORDS = {"which", "who", "that", "whom", "whose"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-ACTOR_KINDS = {"person", "organization", "country", "group"}
 HYPOTHETICAL_NOUNS = {"event", "case"}
 QUANTITY_NOUNS = {"round", "series", "set", "number", "couple", "day", "days", "week", "hours"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
