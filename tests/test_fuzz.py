@@ -12,10 +12,8 @@ from hypothesis import strategies as st
 from relx.core import Extractor
 from relx.dictionary import parse_entries
 from relx.errors import RulesError
-from relx.records import RELATION_TYPES
+from relx.records import MODALITIES, RELATION_TYPES
 from relx.rules import PATTERNS, RULE_KEYS, parse_rules
-
-MODALITIES = {"asserted", "planned", "hypothetical"}
 
 WORDS = ["Turkey", "Iran", "Russia", "Syria", "France", "Germany", "the", "United", "Nations",
          "President", "Erdogan", "condemned", "backed", "met", "with", "not", "will", "talks",
