@@ -130,12 +130,6 @@ def extract_cli(
 ) -> None:
     from .run import ExtractOptions, run_extract
 
-    if output:
-        _check_output(output)
-    if actors:  # rule files are checked by run_extract; both before the model loads
-        from .dictionary import check_actor_files
-
-        check_actor_files(list(actors))
     options = ExtractOptions(
         inputs=inputs, fmt=fmt, output=output, model=model, rules=list(rules or []),
         replace_rules=replace_rules, actors=list(actors or []), text_field=text_field,
@@ -205,25 +199,6 @@ def eval_cli(
     else:
         typer.echo(ev.format_text(scores, details=details), nl=False)
     raise typer.Exit(Exit.INPUT_FAILED if problems else Exit.OK)
-
-
-def _check_output(path: str) -> None:
-    """Fail before any work when `path` cannot be written: a real probe, since root ignores
-    permission bits and a read-only mount passes os.access."""
-    import tempfile
-
-    from .errors import OutputError
-    from .export import check_writable
-
-    check_writable(path)
-    folder = Path(path).parent
-    try:
-        fd, probe = tempfile.mkstemp(prefix=".relx-probe.", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write in folder {str(folder)!r}"
-                          f" ({exc.strerror or exc})") from None
-    os.close(fd)
-    os.unlink(probe)
 
 
 @rules_app.command("check")

@@ -191,6 +191,14 @@ def check_writable(path: str) -> None:
         raise OutputError(f"{path}: folder {str(folder)!r} is not writable")
     if target.exists() and not os.access(target, os.W_OK):
         raise OutputError(f"{path}: file is not writable")
+    # a real probe too: root ignores permission bits, and a read-only mount passes os.access
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".relx-probe.", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write in folder {str(folder)!r}"
+                          f" ({exc.strerror or exc})") from None
+    os.close(fd)
+    os.unlink(probe)
 
 
 @contextmanager

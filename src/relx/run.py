@@ -90,7 +90,12 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
         check_writable(o.output)
     from .rules import load_rules
 
-    load_rules(o.rules, replace=o.replace_rules)  # fail on a bad rule file before the model loads
+    # bad rule and actor files fail here, before the model loads
+    load_rules(o.rules, replace=o.replace_rules)
+    if o.actors:
+        from .dictionary import check_actor_files
+
+        check_actor_files(o.actors)
     console = _console()
     failed = 0
 
