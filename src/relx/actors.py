@@ -30,14 +30,8 @@ FORM_LABEL = {"alias": None, "demonym": "NORP", "capital": "GPE"}
 KIND_LABEL = {"country": "GPE", "organization": "ORG", "group": "ORG", "person": "PERSON"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
-EVENT_COLLECTIVES = {"opposition", "resistance"}
-PERSONAL_RULE = {"regime", "government", "administration", "forces"}  # "the Assad regime"
-GROUP_ANAPHORS = {"terrorist", "terrorists", "militant", "militants", "extremist", "extremists",
-                  "jihadist", "jihadists", "group", "organisation", "organization", "insurgent",
-                  "insurgents"}
-SPEECH_NOUNS = {"statement", "remarks", "speech", "declaration", "interview", "address", "op-ed"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
-ANAPHORS = PRONOUNS_PERSON | PRONOUNS_THING | GROUP_ANAPHORS | {"their", "latter", "former"}
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_THING | {"their", "latter", "former"}
 
 
 @Language.factory(COMPONENT, default_config={"actor_files": []})
@@ -196,6 +190,7 @@ class Resolver:
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon | None = None):
         self.dictionary = dictionary
         self.lex = lexicon or load_lexicon()
+        self.anaphors = PRONOUNS | self.lex.group_anaphors  # tested on every token
         self.countries = {e.name: e for e in dictionary.entries.values() if e.kind == "country"}
 
     def __call__(self, doc: Doc) -> DocActors:
@@ -379,8 +374,8 @@ class Resolver:
             lemma = tok.lemma_.lower()
             if lemma in lex.government_nouns or lemma in lex.force_nouns:
                 low = low if (low in lex.government_nouns or low in lex.force_nouns) else lemma
-            if low in EVENT_COLLECTIVES and any(c.dep_ == "prep" and c.lower_ in {"to", "against"}
-                                                for c in tok.children):
+            if low in lex.event_collectives and any(
+                    c.dep_ == "prep" and c.lower_ in {"to", "against"} for c in tok.children):
                 continue  # "Israel's opposition to Iran" is an act, not a group
             modifier = self._modifier_actor(tok, out)
             if modifier is not None:
@@ -414,7 +409,7 @@ class Resolver:
                         out.add(_copy(person or mod_actor), _np_start(tok), tok.i + 1,
                                 count=person is not None)
                 elif (mod_actor.kind in {"organization", "group"} and low in lex.member_nouns) or (
-                        mod_actor.kind == "person" and low in PERSONAL_RULE):
+                        mod_actor.kind == "person" and low in lex.personal_rule_nouns):
                     # "the Assad regime" is Assad; "the Trump administration" is his country
                     # when the text says which one he leads
                     state = self.countries.get(mod_actor.country or "")
@@ -470,7 +465,7 @@ class Resolver:
             if tok.i in out.token_actor:
                 continue
             low = tok.lower_
-            if low not in ANAPHORS:  # cheap test first: most tokens are not anaphors
+            if low not in self.anaphors:  # cheap test first: most tokens are not anaphors
                 continue
             if low in PRONOUNS_PERSON and tok.dep_ in {"nsubj", "nsubjpass", "poss", "agent",
                                                       "pobj", "dobj"}:
@@ -478,7 +473,7 @@ class Resolver:
             elif (low in PRONOUNS_THING and tok.dep_ in {"nsubj", "nsubjpass", "poss"}) or (
                     low == "their" and tok.dep_ == "poss"):
                 want = {"country", "organization", "group"}
-            elif low in GROUP_ANAPHORS and tok.pos_ == "NOUN" and any(
+            elif low in self.lex.group_anaphors and tok.pos_ == "NOUN" and any(
                     c.dep_ == "det" and c.lower_ in {"this", "these", "the", "that", "those"}
                     for c in tok.children) and not any(
                     c.dep_ in {"compound", "poss", "nmod"} or c.ent_type_ for c in tok.children):
@@ -526,7 +521,7 @@ class Resolver:
                 lemma = tok.lemma_.lower()
                 if lemma in self.lex.speech_verbs:
                     found = [_named(c, out) for c in tok.children if c.dep_ == "nsubj"]
-                elif lemma in SPEECH_NOUNS:  # "Statement by the High Representative X"
+                elif lemma in self.lex.speech_nouns:  # "Statement by the High Representative X"
                     found = [_named(p, out) for c in tok.children if c.lower_ == "by"
                              for p in c.children if p.dep_ == "pobj"]
                 else:

@@ -20,7 +20,8 @@ from .yamlfile import Checker, load_yaml
 ENTRY_KEYS = ("id", "name", "kind", "aliases", "iso3", "demonyms", "capitals", "country")
 DICT_KINDS = ("country", "organization", "group", "person")
 LEXICON_KEYS = ("government_nouns", "force_nouns", "member_nouns", "bare_collectives",
-                "title_heads", "title_words", "honorifics", "name_particles", "speech_verbs")
+                "title_heads", "title_words", "honorifics", "name_particles", "speech_verbs",
+                "event_collectives", "personal_rule_nouns", "group_anaphors", "speech_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,10 @@ class Lexicon:
     honorifics: frozenset[str]
     name_particles: frozenset[str]
     speech_verbs: frozenset[str]
+    event_collectives: frozenset[str]
+    personal_rule_nouns: frozenset[str]
+    group_anaphors: frozenset[str]
+    speech_nouns: frozenset[str]
 
 
 def parse_entries(data: Any, source: str) -> list[Entry]:

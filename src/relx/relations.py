@@ -23,7 +23,6 @@ CLIMB_DEPS = {"xcomp", "conj", "acomp", "ccomp", "advcl", "pcomp"}
 WH_WORDS = {"which", "who", "that", "whom", "whose"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HYPOTHETICAL_NOUNS = {"event", "case"}
-QUANTITY_NOUNS = {"round", "series", "set", "number", "couple", "day", "days", "week", "hours"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 REVERSE_PARTICIPLES = {"backed", "supported", "sponsored", "funded", "armed", "financed",
                        "trained", "equipped", "led"}
@@ -60,6 +59,7 @@ class RelationEngine:
         self.hedges = rules.words("hedging_adverbs")
         self.circumstances = rules.words("circumstance_nouns")
         self.allegations = rules.words("allegation_verbs")
+        self.quantities = rules.words("quantity_nouns")
         self._current: DocActors | None = None
 
     def __call__(self, doc: Doc, actors: DocActors, *, doc_id: str, date: str | None = None
@@ -184,7 +184,7 @@ class RelationEngine:
         sources += self._prep_objects(noun, frozenset({"by", "from"}))
         words = [noun]
         if noun.dep_ == "pobj" and head.lower_ == "of" and \
-                head.head.lemma_.lower() in QUANTITY_NOUNS:
+                head.head.lemma_.lower() in self.quantities:
             noun_slot = head.head  # "held a first round of talks with X": 'round' is the object
         else:
             noun_slot = noun

@@ -27,7 +27,8 @@ RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", 
 LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxiliaries",
                 "conditional_markers", "proxy_nouns", "proxy_of_nouns", "object_control_verbs",
                 "directive_verbs", "mutual_light_verbs", "neutral_verbs",
-                "hedging_adverbs", "circumstance_nouns", "allegation_verbs")
+                "hedging_adverbs", "circumstance_nouns", "allegation_verbs",
+                "quantity_nouns")
 
 
 @dataclass(frozen=True, slots=True)
