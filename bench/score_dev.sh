@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Relation accuracy on the shared dev sets, outside the test suite: `relx extract` over
-# ../shared/eval/{dev,dev-re3d}, scored by ../shared/eval/score.py (extra arguments go to it,
+# ../shared/eval/{dev,dev2,dev-re3d}, scored by ../shared/eval/score.py (extra arguments go to it,
 # e.g. --details or --json). Override paths with SHARED=..., RELX=..., PYTHON=..., JOBS=...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ if [ ! -f "$SHARED/score.py" ]; then
 fi
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-for set in dev dev-re3d; do
+for set in dev dev2 dev-re3d; do
   if [ ! -d "$SHARED/$set" ]; then
     echo "score_dev.sh: skipping $set: no $SHARED/$set" >&2
     continue

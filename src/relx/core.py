@@ -60,7 +60,7 @@ class Extractor:
         self.nlp = nlp or load_pipeline(model, [str(a) for a in actors])
         self.model = model
         self.resolve = resolver_for(self.nlp)
-        self.engine = RelationEngine(self.ruleset)
+        self.engine = RelationEngine(self.ruleset, self.nlp.vocab)
         self.chunk_chars = min(chunk_chars, self.nlp.max_length)
 
     def extract(self, text: str, *, doc_id: str = "text", date: str | None = None) -> Result:

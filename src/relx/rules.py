@@ -21,9 +21,11 @@ PATTERNS: dict[str, str] = {
     "noun": "an event noun: 'A's visit to B', 'an attack on B by A', 'talks between A and B'",
     "adjective": "a relational adjective or participle: 'A, close to B', 'A is allied with B'",
     "label": "a label given with one of 'verbs': 'A called B a dictator', 'A saw B as a hero'",
+    "shape": "a dependency shape given as data ('shape': spaCy DependencyMatcher nodes named"
+             " trigger, source, target)",
 }
 RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", "reciprocal",
-             "source", "verbs", "confidence", "description")
+             "source", "verbs", "shape", "confidence", "description")
 LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxiliaries",
                 "conditional_markers", "proxy_nouns", "proxy_of_nouns", "object_control_verbs",
                 "directive_verbs", "mutual_light_verbs", "neutral_verbs",
@@ -47,13 +49,16 @@ class Rule:
     verbs: frozenset[str] = frozenset()  # noun rules: only under one of these verbs
     confidence: float = 0.7
     description: str = ""
+    # shape rules: DependencyMatcher nodes (the first, the anchor, named 'trigger')
+    shape: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "pattern": self.pattern,
                 "lemmas": sorted(self.lemmas), "preps": sorted(self.preps), "object": self.object,
                 "symmetric": self.symmetric, "reciprocal": self.reciprocal, "source": self.source,
                 "verbs": sorted(self.verbs), "confidence": self.confidence,
-                "description": self.description}
+                "description": self.description, **({"shape": list(self.shape)} if self.shape
+                                                    else {})}
 
 
 @dataclass(slots=True)
@@ -124,16 +129,17 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
                 raise check.fail((*loc, "preps", j), f"{prep!r} can never match: a preposition is"
                                  " one word")
         for j, lemma in enumerate(lemmas):
-            if lemma == "*" and pattern != "verb":
+            if lemma == "*" and pattern not in {"verb", "shape"}:
                 raise check.fail((*loc, "lemmas", j), "'*' (any verb) is only for verb rules")
-            if lemma == "*" and not preps:
+            if lemma == "*" and not preps and pattern != "shape":
                 raise check.fail((*loc, "lemmas", j),
                                  "'*' needs 'preps': it would match every verb")
             if any(ch.isspace() for ch in lemma):
                 raise check.fail((*loc, "lemmas", j), f"{lemma!r} can never match: a trigger is one"
                                  " word (put the preposition in 'preps')")
         obj = check.boolean(item.get("object", True), (*loc, "object"))
-        if pattern != "noun" and not obj and not preps:
+        shape = parse_shape(check, item.get("shape"), (*loc, "shape"), pattern)
+        if pattern not in {"noun", "shape"} and not obj and not preps:
             raise check.fail((*loc, "preps"), "can never match: with 'object: false' the rule"
                              " needs at least one preposition")
         if pattern == "adjective" and not preps:
@@ -153,8 +159,47 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
             raise check.fail((*loc, "description"), "must be a string")
         rules.append(Rule(rid, rtype, pattern, frozenset(x.lower() for x in lemmas),
                           frozenset(p.lower() for p in preps), obj, symmetric, reciprocal,
-                          source_role, frozenset(v.lower() for v in verbs), conf, desc))
+                          source_role, frozenset(v.lower() for v in verbs), conf, desc, shape))
     return rules
+
+
+SHAPE_NODE_KEYS = ("RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP")
+
+
+def parse_shape(check: Checker, raw: Any, loc: tuple[str | int, ...], pattern: str
+                ) -> tuple[dict[str, Any], ...]:
+    """A shape rule's DependencyMatcher nodes: checked here for relx's naming contract, then
+    compiled by spaCy itself so that its own messages name what is wrong."""
+    if pattern != "shape":
+        if raw is not None:
+            raise check.fail(loc, "only shape rules take 'shape'")
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise check.fail(loc, "a shape rule needs 'shape': a list of DependencyMatcher nodes")
+    nodes: list[dict[str, Any]] = []
+    for j, node in enumerate(raw):
+        item = check.mapping(node, (*loc, j), allowed=SHAPE_NODE_KEYS,
+                             required=("RIGHT_ID", "RIGHT_ATTRS") if j == 0 else SHAPE_NODE_KEYS)
+        name = check.string(item["RIGHT_ID"], (*loc, j, "RIGHT_ID"))
+        if not isinstance(item["RIGHT_ATTRS"], dict):
+            raise check.fail((*loc, j, "RIGHT_ATTRS"), "must be a mapping of token attributes")
+        nodes.append(dict(item))
+        if j == 0 and name != "trigger":
+            raise check.fail((*loc, 0, "RIGHT_ID"), "the first node (the anchor) must be"
+                             " named 'trigger': the rule's lemmas go on it")
+    names = [n["RIGHT_ID"] for n in nodes]
+    if not any(n.startswith("target") for n in names):
+        raise check.fail(loc, "a shape needs a node named 'target' (and may name a 'source';"
+                         " without one, the trigger's subject is the source)")
+    try:
+        from spacy.matcher import DependencyMatcher
+        from spacy.vocab import Vocab
+
+        DependencyMatcher(Vocab()).add("check", [nodes])
+    except Exception as exc:  # spaCy's validation (E-codes) says what is wrong with the nodes
+        message = " ".join(str(exc).split())
+        raise check.fail(loc, f"not a valid DependencyMatcher pattern: {message[:300]}") from None
+    return tuple(nodes)
 
 
 def load_rules(extra: Sequence[Path | str] = (), *, replace: bool = False) -> RuleSet:

@@ -1,0 +1,20 @@
+"""Relations read off a dependency parse, one module per construction.
+
+- `args`: argument helpers every construction shares (subjects, prepositions, agents, actors)
+- `status`: negation and modality
+- `verb`, `noun`, `role` (adjectives and role nouns), `label`: constructions written in Python
+- `shape`: constructions written as data (DependencyMatcher patterns in the rules YAML)
+- `engine`: runs the registered constructions and builds the records
+- `explain`: what fired in a sentence, and why nothing did
+
+A construction registers itself with `@construction`; rules name the construction they feed
+through their `pattern` field.
+"""
+
+from __future__ import annotations
+
+from . import label, noun, role, shape, verb  # noqa: F401  (importing registers them)
+from .base import REGISTRY, Construction, Match, construction
+from .engine import RelationEngine
+
+__all__ = ["REGISTRY", "Construction", "Match", "RelationEngine", "construction"]

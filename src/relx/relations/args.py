@@ -1,0 +1,178 @@
+"""Argument helpers shared by every construction: subjects (through control chains, conjuncts
+and clauses), prepositional objects, passive agents, relative pronouns, and the actors an
+argument token names (with its conjuncts and the owners of proxy nouns)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from ..actors import DocActors
+from ..records import ACTOR_KINDS, Actor
+from ..rules import RuleSet
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+CLIMB_DEPS = {"xcomp", "conj", "acomp", "ccomp", "advcl", "pcomp"}
+WH_WORDS = {"which", "who", "that", "whom", "whose"}
+
+
+def prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Objects of `tok`'s prepositions (or passive agent) in `preps`."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+            out += [p for p in child.children if p.dep_ in {"pobj", "pcomp"}]
+    return out
+
+
+def agents(verb: Token) -> list[Token]:
+    """The objects of a passive 'by' ('was backed by A')."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def wh(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in WH_WORDS and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def unique(items: Iterable[Actor]) -> list[Actor]:
+    """Actors in first-seen order, once each."""
+    seen: dict[str, Actor] = {}
+    for a in items:
+        seen.setdefault(a.id, a)
+    return list(seen.values())
+
+
+class Arguments:
+    """The argument readers, with the word lists (from the rules' lexicons) they consult."""
+
+    def __init__(self, rules: RuleSet):
+        self.proxies = rules.words("proxy_nouns")
+        self.of_proxies = rules.words("proxy_of_nouns")
+        self.control = rules.words("object_control_verbs")
+
+    def subjects(self, tok: Token, actors: DocActors) -> list[Token]:
+        """Who does it: the subject, climbing control chains, conjuncts and clauses."""
+        cur = tok
+        for _ in range(8):
+            # the trigger's own passive subject is its target; a governing verb's is the actor
+            deps = SUBJECT_DEPS if cur is tok else SUBJECT_DEPS | {"nsubjpass"}
+            subs = [c for c in cur.children if c.dep_ in deps]
+            if not subs:  # a parse that hangs the subject on the auxiliary
+                subs = [g for c in cur.children if c.dep_ in {"aux", "auxpass"}
+                        for g in c.children if g.dep_ in deps]
+            if subs:
+                return [wh(s) for s in subs]
+            if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ != "VBN"):
+                noun = cur.head
+                members = prep_objects(noun, frozenset({"between", "among"}))
+                if members:
+                    return members  # "cooperation between A and B to fight C"
+                mods = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+                if noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ or actors.of(noun) is not None:
+                    return [noun]  # "the government of Iraq, using aircraft against ISIL"
+                if mods:
+                    return mods  # "Coalition efforts to support X"
+                if noun.dep_ in {"pobj", "dobj"} and noun.lemma_.lower() in self.proxies:
+                    cur = noun.head  # "supported X in its efforts to defeat Y"
+                    continue
+                return [noun]
+            if cur.dep_ == "pcomp" and cur.head.lower_ in {"of", "for"}:
+                accused = [c for c in cur.head.head.children if c.dep_ == "dobj"]
+                if accused:
+                    return accused  # "accused Turkey of backing X": Turkey backs X
+            if cur.dep_ == "pcomp" or (cur.dep_ == "pobj" and cur.pos_ == "VERB"):
+                cur = cur.head  # "committed to defeating X": up through the preposition
+                if cur.dep_ == "prep":
+                    cur = cur.head
+                continue
+            if cur.dep_ == "prep" and cur.head.pos_ in {"ADJ", "VERB", "AUX"}:
+                cur = cur.head
+                continue
+            if cur.dep_ == "prep" and cur.head.dep_ == "pobj" and \
+                    cur.head.lemma_.lower() in self.proxies:
+                cur = cur.head.head  # "is in the process of ending X": up to 'is'
+                continue
+            if cur.dep_ in CLIMB_DEPS or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
+                head = cur.head
+                if cur.dep_ == "xcomp" and head.lemma_.lower() in self.control:
+                    # "assisted Iraq to defeat ISIL": the one helped acts too
+                    helped = [c for c in head.children if c.dep_ == "dobj"]
+                    return helped + self.subjects(head, actors)
+                cur = head
+                continue
+            break
+        return []
+
+    def instrument_agents(self, verb: Token, actors: DocActors) -> list[Token]:
+        """'killed in a raid conducted by the US military': the raid's agent is the agent."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "during"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in self.proxies:
+                        for acl in p.children:
+                            if acl.dep_ == "acl":
+                                found = agents(acl)
+                                if found:
+                                    return found
+                        if self.actors(p, actors):
+                            return [p]
+        return []
+
+    def actors(self, tok: Token, actors: DocActors) -> list[Actor]:
+        """The actors an argument names, proxies included ("condemned Russia's invasion")."""
+        return actors_of(tok, actors, self.proxies, self.of_proxies)
+
+
+def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset(),
+              of_proxies: frozenset[str] = frozenset()) -> list[Actor]:
+    """The actors an argument names, with its conjuncts ('Turkey, Iraq and Syria').
+
+    A proxy noun stands for its possessor or agent ("condemned Russia's invasion", "opposed
+    Macron's statement"); "the Foreign Ministers of Iran and Egypt" names both countries.
+    """
+    out: list[Actor] = []
+    listed = [tok, *tok.conjuncts]
+    for c in tok.children:  # "The UK, the Coalition and Iraq" misparsed as an apposition
+        if c.dep_ == "appos" and c.conjuncts and actors.of(c) is not None:
+            listed += [c, *c.conjuncts]
+    for t in listed:
+        actor = actors.of(t)
+        if actor is None:  # "his Iraqi counterpart Omar Haddad"
+            actor = next((a for c in t.children if c.dep_ == "appos"
+                          and (a := actors.of(c)) is not None), None)
+        if actor is None and t.lemma_.lower() in of_proxies:
+            for c in t.children:  # "the terrorism of ISIL"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    inner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if inner is not None and actors.of(inner) is not None:
+                        actor = actors.of(inner)
+        if actor is None and t.lemma_.lower() in proxies:
+            actor = _proxy_owner(t, actors)
+        if actor is not None and actor.kind in ACTOR_KINDS:
+            out.append(actor)
+            for c in t.children:  # "ministers of A, B and C"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and actors.of(p) is actor:
+                            out += [a for q in p.conjuncts if (a := actors.of(q)) is not None]
+    return out
+
+
+def _proxy_owner(t: Token, actors: DocActors) -> Actor | None:
+    for c in t.children:
+        if c.dep_ in {"poss", "compound", "amod"} or (c.dep_ in {"prep", "agent"}
+                                                      and c.lower_ in {"by", "from"}):
+            inner = c if c.dep_ != "prep" and c.dep_ != "agent" else next(
+                (p for p in c.children if p.dep_ == "pobj"), None)
+            if inner is not None and actors.of(inner) is not None:
+                return actors.of(inner)
+    return None
+
+
+def count(tokens: list[Token], actors: DocActors) -> int:
+    """How many distinct actors the tokens name (without proxies: 'A and B' counts as two)."""
+    return len({a.id for t in tokens for a in actors_of(t, actors)})

@@ -1,0 +1,89 @@
+"""Dependency shapes written as data: rules with `pattern: shape` carry a spaCy
+DependencyMatcher pattern whose nodes named `trigger`, `source` and `target` give the relation.
+
+The trigger node is the pattern's anchor and gets the rule's `lemmas` as its LEMMA constraint; a
+shape without a `source` node takes the trigger's subject (through control chains, as the verb
+construction does); nodes named `cue...` join the trigger words shown in records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from ..actors import DocActors
+from ..rules import Rule
+from .base import Construction, Match, construction
+
+
+def compile_shape(rule: Rule) -> list[dict[str, Any]]:
+    """The rule's shape as a DependencyMatcher pattern, the lemmas put on the trigger node."""
+    pattern = [dict(node) for node in rule.shape]
+    anchor = dict(pattern[0])
+    attrs = dict(anchor.get("RIGHT_ATTRS") or {})
+    if "*" not in rule.lemmas:
+        attrs["LEMMA"] = {"IN": sorted(rule.lemmas)}
+    anchor["RIGHT_ATTRS"] = attrs
+    pattern[0] = anchor
+    return pattern
+
+
+def shape_matcher(vocab: Vocab, rules: list[Rule]) -> DependencyMatcher:
+    """One matcher for all shape rules (raises spaCy's own error for a malformed shape)."""
+    matcher = DependencyMatcher(vocab)
+    for rule in rules:
+        matcher.add(rule.id, [compile_shape(rule)])
+    return matcher
+
+
+@construction
+class Shape(Construction):
+    name = "shape"
+    order = 60
+    pattern = "shape"
+    description = "a dependency shape given as data (spaCy DependencyMatcher nodes)"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.shape_rules = [r for r in self.rules.rules if r.pattern == "shape"]
+        self.by_key = {get_string_id(r.id): r for r in self.shape_rules}
+        self.matcher: DependencyMatcher | None = None
+        self.vocab: Vocab | None = None
+        # this document's matches, by trigger token: (rule, {node name: token index})
+        self.found: dict[int, list[tuple[Rule, dict[str, int]]]] = {}
+
+    def bind(self, vocab: Vocab) -> None:
+        if self.shape_rules and vocab is not self.vocab:
+            self.matcher = shape_matcher(vocab, self.shape_rules)
+            self.vocab = vocab
+
+    def start(self, doc: Doc, actors: DocActors) -> None:
+        self.found = {}
+        if not self.shape_rules:
+            return
+        self.bind(doc.vocab)
+        assert self.matcher is not None
+        for key, token_ids in self.matcher(doc):
+            rule = self.by_key[key]
+            names = {node["RIGHT_ID"]: i for node, i in zip(rule.shape, token_ids, strict=True)}
+            self.found.setdefault(names["trigger"], []).append((rule, names))
+
+    def triggers(self, tok: Token) -> list[Rule]:
+        return list(dict.fromkeys(rule for rule, _ in self.found.get(tok.i, ())))
+
+    def read(self, tok: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
+        doc = tok.doc
+        for found, names in self.found.get(tok.i, ()):
+            if found is not rule:
+                continue
+            targets = [doc[i] for n, i in names.items() if n.startswith("target")]
+            sources = [doc[i] for n, i in names.items() if n.startswith("source")] or \
+                self.args.subjects(tok, actors)
+            words = [tok] + [doc[i] for n, i in names.items() if n.startswith("cue")]
+            if sources and targets:
+                yield Match(rule, tok, sources, targets, words)

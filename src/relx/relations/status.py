@@ -1,0 +1,80 @@
+"""Negation and modality: whether a relation is denied, planned, hypothetical or uncertain, read
+from the trigger and the words that govern it in its clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..rules import RuleSet
+from .args import CLIMB_DEPS
+
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+HYPOTHETICAL_NOUNS = {"event", "case"}
+QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+# how far up the clause a governing word still counts
+CHAIN_DEPS = (CLIMB_DEPS - {"conj"}) | {"dobj", "pobj", "prep", "attr", "nsubjpass", "acl", "advcl",
+                                        "relcl"}
+
+
+class Status:
+    """Reads `negated` and `modality` for a trigger, with the rules' word lists."""
+
+    def __init__(self, rules: RuleSet):
+        self.negating = rules.words("negating_verbs")
+        self.planning = rules.words("planning_verbs")
+        self.modals = rules.words("modal_auxiliaries")
+        self.conditional = rules.words("conditional_markers")
+        self.directive = rules.words("directive_verbs")
+        self.hedges = rules.words("hedging_adverbs")
+        self.allegations = rules.words("allegation_verbs")
+
+    def __call__(self, trigger: Token, rtype: str = "") -> tuple[bool, str]:
+        negated = False
+        modality = "asserted"
+        chain = governors(trigger)
+        doc = trigger.doc
+        if 0 < trigger.i < len(doc) - 1 and doc[trigger.i - 1].text in QUOTES \
+                and doc[trigger.i + 1].text in QUOTES:
+            modality = "uncertain"  # scare quotes: Assad's "war" on ISIL
+        for anc in trigger.ancestors:  # "in the event that A attacks B"
+            if anc.lemma_.lower() in HYPOTHETICAL_NOUNS and anc.head.lower_ == "in":
+                modality = "hypothetical"
+        for i, tok in enumerate(chain):
+            lemma = tok.lemma_.lower()
+            if i > 0 and lemma in self.negating:
+                negated = True
+            if i > 0 and (lemma in self.planning or tok.lower_ in self.planning):
+                modality = "planned"
+            if i > 0 and lemma in self.allegations and modality == "asserted":
+                modality = "uncertain"  # "accused Turkey of backing X": alleged, not asserted
+            if i > 0 and rtype == "meets" and lemma in self.directive:
+                modality = "planned"  # "asked X to meet Y": no meeting yet (asking is an act)
+            for child in tok.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (low in NEGATIONS and child.dep_ in {"det", "advmod",
+                                                                               "preconj"}):
+                    negated = True
+                elif child.dep_ == "aux" and low in self.modals:
+                    if modality == "asserted":
+                        modality = "planned" if low in {"will", "shall", "'ll"} else "uncertain"
+                elif child.dep_ == "mark" and low in self.conditional:
+                    modality = "hypothetical"
+                elif child.dep_ == "advmod" and low in self.hedges and modality == "asserted":
+                    modality = "uncertain"  # "allegedly attacked"
+        return negated, modality
+
+
+def governors(trigger: Token) -> list[Token]:
+    """The trigger and the words above it in its clause, up to the first finite verb."""
+    chain = [trigger]
+    cur = trigger
+    for _ in range(6):
+        # not through 'conj': "is not a member, but is part of a pact" is not negated
+        if cur.dep_ in CHAIN_DEPS and cur.head is not cur:
+            cur = cur.head
+            chain.append(cur)
+            if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in CLIMB_DEPS:
+                break
+        else:
+            break
+    return chain

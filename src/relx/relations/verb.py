@@ -1,0 +1,78 @@
+"""The verb construction: "A backs B", "B was backed by A", "B, backed by A", "A met with B",
+"A and B met", "signed between A and B", control chains ("agreed to support B")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..actors import DocActors
+from ..rules import Rule
+from .args import agents, count, prep_objects, wh
+from .base import Construction, Match, construction
+
+BETWEEN = frozenset({"between", "among"})
+
+
+@construction
+class Verb(Construction):
+    name = "verb"
+    order = 10
+    pattern = "verb"
+    description = "a verb with subject and object, active or passive, with its prepositions"
+
+    def triggers(self, tok: Token) -> list[Rule]:
+        if not (tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))):
+            return []
+        lemma = tok.lemma_.lower()
+        return self.rules.lookup("verb", lemma) or (
+            [] if lemma in self.rules.words("neutral_verbs") else self.rules.lookup("verb", "*"))
+
+    def read(self, verb: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
+        kids = list(verb.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in kids)
+        by = agents(verb)
+        preps = prep_objects(verb, rule.preps)
+        if "*" in rule.lemmas and not preps:
+            return  # an any-verb rule is about its preposition ("used weapons against X")
+        words = [verb] + [c for c in kids if c.dep_ == "prt"]
+        members = prep_objects(verb, BETWEEN)
+        if rule.reciprocal and count(members, actors) >= 2:
+            yield Match(rule, verb, [], [], words, group=members)  # "signed between A, B and C"
+            return
+        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            yield from self._passive(verb, rule, actors, by, preps, words)
+            return
+        subjects = self.args.subjects(verb, actors)
+        objects = [c for c in kids if c.dep_ in {"dobj", "dative"}] if rule.object else []
+        if rule.object and verb.dep_ == "relcl" and not objects and any(
+                c.dep_ == "nsubj" and c.lower_ not in {"which", "who", "that", "whom", "whose"}
+                for c in kids):
+            objects = [verb.head]  # "the man whom Turkey arrested"
+        if rule.source == "object":
+            subjects, objects = [c for c in kids if c.dep_ == "dobj"], []
+        targets = [wh(t) for t in objects] + preps
+        direct = [c for c in kids if c.dep_ == "nsubj"]
+        if rule.reciprocal and count(direct, actors) >= 2 and not count(targets, actors) \
+                and not any(c.dep_ == "dobj" and count([c], actors) for c in kids):
+            yield Match(rule, verb, [], [], words, group=subjects)  # "A and B met"
+            return
+        if subjects and targets:
+            yield Match(rule, verb, subjects, targets, words)
+
+    def _passive(self, verb: Token, rule: Rule, actors: DocActors, by: list[Token],
+                 preps: list[Token], words: list[Token]) -> Iterator[Match]:
+        """'B was backed by A', 'B, backed by A', 'attended by A, B and C'."""
+        if not by:
+            by = self.args.instrument_agents(verb, actors)
+        if not by or rule.source == "object":
+            return
+        targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not targets and verb.dep_ in {"acl", "relcl"}:
+            targets = [verb.head]
+        targets = [wh(t) for t in targets] + preps
+        if rule.reciprocal and count(by, actors) >= 2 and not count(targets, actors):
+            yield Match(rule, verb, [], [], words, group=by)  # "attended by A, B and C"
+            return
+        yield Match(rule, verb, by, targets, words)
