@@ -201,6 +201,40 @@ def eval_cli(
     raise typer.Exit(Exit.INPUT_FAILED if problems else Exit.OK)
 
 
+@app.command("explain")
+def explain_cli(
+    text: Annotated[str, typer.Argument(metavar="TEXT", show_default=False,
+                                        help="A sentence or a few; '-' reads stdin.")],
+    model: ModelOption = None,
+    rules: RulesOption = None,
+    replace_rules: ReplaceRulesOption = False,
+    actors: ActorsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per sentence."
+                                          )] = False,
+) -> None:
+    """Show, per sentence, which construction and rule fired on which tokens, and for each
+    trigger word that gave nothing, why (the tool for writing rules).
+
+    Example: relx explain "Chile condemned the Peruvian proposal."
+    """
+    import json
+
+    from .core import Extractor
+
+    if text == "-":
+        text = sys.stdin.read()
+    extractor = Extractor(model, rules=list(rules or []), replace_rules=replace_rules,
+                          actors=list(actors or []))
+    reports = extractor.explain(text)
+    if as_json:
+        for report in reports:
+            typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        return
+    from .render import render_explain
+
+    render_explain(sys.stdout, reports)
+
+
 @rules_app.command("check")
 def rules_check_cli(
     files: Annotated[list[Path], typer.Argument(help="Rule files to validate.")],
@@ -230,13 +264,16 @@ def rules_show_cli(
     rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule file.")] = None,
     replace_rules: Annotated[bool, typer.Option("--replace-rules")] = False,
 ) -> None:
-    """Print the active rules (packaged plus --rules) as YAML."""
+    """Print the constructions, each with the ids of the rules that feed it, then the active
+    rules (packaged plus --rules) in full, as YAML."""
     import yaml
 
+    from .relations import constructions_table
     from .rules import load_rules
 
     ruleset = load_rules(list(rules or []), replace=replace_rules)
-    typer.echo(yaml.safe_dump({"rules": [r.to_dict() for r in ruleset.rules]}, sort_keys=False,
+    typer.echo(yaml.safe_dump({"constructions": constructions_table(ruleset),
+                               "rules": [r.to_dict() for r in ruleset.rules]}, sort_keys=False,
                               allow_unicode=True, width=100), nl=False)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -99,6 +99,15 @@ class Extractor:
                 out.append((piece, self.from_doc(doc, doc_id=d.id, date=d.date,
                                                  offset=piece.offset)))
         return out
+
+    def explain(self, text: str) -> list[Any]:
+        """Per sentence: what fired, with construction, rule and tokens, and why nothing did
+        (see `relx explain`)."""
+        from .relations.explain import explain
+
+        with self.nlp.memory_zone():
+            doc = self.nlp(text)
+            return explain(self.engine, doc, self.resolve(doc))
 
     def from_doc(self, doc: Doc, *, doc_id: str, date: str | None = None, offset: int = 0
                  ) -> Result:

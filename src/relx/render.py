@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, Any
 
 import networkx as nx
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .records import Relation
 
@@ -64,3 +65,25 @@ def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiG
                             str(data.get("mentions", 0)))
     console.print(rel_table)
     console.print(actor_table)
+
+
+def render_explain(fh: IO[str], reports: Sequence[Any]) -> None:
+    """`relx explain`: each sentence, its actors, what fired and what did not (and why)."""
+    isatty = fh.isatty()
+    console = Console(file=fh, force_terminal=isatty or None, highlight=False,
+                      width=None if isatty else 120, no_color=not isatty)
+    for n, rep in enumerate(reports, start=1):
+        console.print(f"[bold]{n}.[/bold] ", Text(rep.text), sep="")
+        console.print("   actors: ", Text("; ".join(rep.actors) or "none"), style="dim", sep="")
+        for f in rep.fired:
+            for rel in f.relations:
+                style = STYLE.get(f.type, "")
+                console.print("   ", Text(rel, style=style), sep="")
+            console.print("      ", Text(f"{f.construction} / {f.rule}: trigger '{f.trigger}',"
+                                           f" source {f.sources}, target {f.targets}"),
+                          style="dim", sep="")
+        for m in rep.missed:
+            console.print("   ", Text(f"no relation from '{m.trigger}' ({m.construction} /"
+                                      f" {m.rule}): {m.reason}"), style="yellow", sep="")
+        if rep.skipped:
+            console.print("   ", Text(f"skipped: {rep.skipped}"), style="dim", sep="")

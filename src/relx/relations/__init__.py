@@ -13,8 +13,21 @@ through their `pattern` field.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from . import label, noun, role, shape, verb  # noqa: F401  (importing registers them)
 from .base import REGISTRY, Construction, Match, construction
 from .engine import RelationEngine
 
-__all__ = ["REGISTRY", "Construction", "Match", "RelationEngine", "construction"]
+if TYPE_CHECKING:
+    from ..rules import RuleSet
+
+__all__ = ["REGISTRY", "Construction", "Match", "RelationEngine", "construction",
+           "constructions_table"]
+
+
+def constructions_table(rules: RuleSet) -> list[dict[str, Any]]:
+    """Each construction, in the order it runs, with the ids of the rules it reads."""
+    ordered = sorted(REGISTRY.values(), key=lambda c: c.order)
+    return [{"name": c.name, "reads": f"pattern: {c.pattern}", "description": c.description,
+             "rules": [r.id for r in rules.rules if r.pattern == c.pattern]} for c in ordered]
