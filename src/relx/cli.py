@@ -277,6 +277,39 @@ def rules_show_cli(
                               allow_unicode=True, width=100), nl=False)
 
 
+@rules_app.command("import-cameo")
+def rules_import_cameo_cli(
+    dictionary: Annotated[Path, typer.Argument(
+        metavar="CAMEO_TXT", help="PETRARCH2's CAMEO.2.0.txt verb dictionary.")],
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", metavar="FILE", help="Write the rule file here (atomically); default:"
+        " stdout. The packaged one is src/relx/rules/cameo.yaml.")] = None,
+    curation: Annotated[Path | None, typer.Option(
+        "--curation", metavar="FILE", help="Roots to import and verbs to drop (YAML); default:"
+        " the packaged data/cameo_curation.yaml.")] = None,
+) -> None:
+    """Derive verb rules, with each verb's CAMEO code, from the CAMEO verb dictionary."""
+    from .cameo import import_cameo, load_curation
+    from .errors import InputError
+    from .export import atomic_file, check_writable
+    from .rules import default_rules_path, load_yaml, parse_rules
+
+    hand = parse_rules(load_yaml(default_rules_path()), "relx/rules/relations.yaml")
+    covered = {lemma for r in hand if r.pattern == "verb" for lemma in r.lemmas}
+    try:
+        text, summary = import_cameo(dictionary, load_curation(curation), covered)
+    except OSError as exc:
+        raise InputError(f"{dictionary}: cannot read: {exc.strerror or exc}") from None
+    if output:
+        check_writable(output)
+        with atomic_file(output) as fh:
+            fh.write(text)
+    else:
+        typer.echo(text, nl=False)
+    warn(f"{summary['rules']} rules, {summary['lemmas']} verbs from {summary['entries']}"
+         f" dictionary entries ({summary['codes']} lemma codes)")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one place where errors become messages and exit codes.
 

@@ -30,7 +30,8 @@ EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "c
               ".txt": "table"}
 CSV_COLUMNS = ("doc", "date", "source", "type", "target", "source_id", "target_id", "source_kind",
                "target_kind", "source_role", "source_country", "target_role", "target_country",
-               "trigger", "negated", "modality", "confidence", "rule", "start", "end", "sentence")
+               "trigger", "negated", "modality", "confidence", "rule", "cameo", "start", "end",
+               "sentence")
 
 
 def format_for_path(path: str) -> str | None:

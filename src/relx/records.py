@@ -46,6 +46,7 @@ class Relation:
     modality: str = "asserted"
     confidence: float = 0.5
     rule: str = ""
+    cameo: str | None = None  # the CAMEO event code of the trigger that fired
     source_role: str | None = None
     source_country: str | None = None
     target_role: str | None = None

@@ -7,6 +7,7 @@ keeping the constructions in code keeps them few, general and tested.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -25,7 +26,8 @@ PATTERNS: dict[str, str] = {
              " trigger, source, target)",
 }
 RULE_KEYS = ("id", "type", "pattern", "lemmas", "preps", "object", "symmetric", "reciprocal",
-             "source", "verbs", "shape", "confidence", "description")
+             "source", "verbs", "shape", "cameo", "confidence", "description")
+TOP_KEYS = ("version", "rules", "lexicons", "cameo_codes")
 LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxiliaries",
                 "conditional_markers", "proxy_nouns", "proxy_of_nouns", "object_control_verbs",
                 "directive_verbs", "mutual_light_verbs", "neutral_verbs",
@@ -51,14 +53,21 @@ class Rule:
     description: str = ""
     # shape rules: DependencyMatcher nodes (the first, the anchor, named 'trigger')
     shape: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+    # CAMEO codes: per lemma, and '*' for the rule's default
+    cameo: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def code(self, lemma: str, index: dict[str, str]) -> str | None:
+        """The CAMEO code of a trigger: the rule's own for the lemma, else the dictionary's,
+        else the rule's default."""
+        return self.cameo.get(lemma) or index.get(lemma) or self.cameo.get("*")
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "pattern": self.pattern,
                 "lemmas": sorted(self.lemmas), "preps": sorted(self.preps), "object": self.object,
                 "symmetric": self.symmetric, "reciprocal": self.reciprocal, "source": self.source,
                 "verbs": sorted(self.verbs), "confidence": self.confidence,
-                "description": self.description, **({"shape": list(self.shape)} if self.shape
-                                                    else {})}
+                "description": self.description, "shape": list(self.shape),
+                "cameo": dict(self.cameo)}
 
 
 @dataclass(slots=True)
@@ -68,6 +77,7 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     lexicons: dict[str, frozenset[str]] = field(default_factory=dict)
     index: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
+    cameo_codes: dict[str, str] = field(default_factory=dict)  # lemma -> CAMEO code
 
     def __post_init__(self) -> None:
         self.index = {}
@@ -91,10 +101,16 @@ def default_rules_path() -> Path:
     return Path(str(resources.files("relx") / "rules" / "relations.yaml"))
 
 
+def default_rule_paths() -> list[Path]:
+    """The packaged rule files: the hand-written rules, then those imported from CAMEO."""
+    folder = default_rules_path().parent
+    return [default_rules_path()] + [p for p in [folder / "cameo.yaml"] if p.exists()]
+
+
 def parse_lexicons(data: Any, source: str) -> dict[str, frozenset[str]]:
     """The optional `lexicons:` section of a rule file (word lists the engine consults)."""
     check = Checker(source)
-    top = check.mapping(data, (), allowed=("version", "rules", "lexicons"))
+    top = check.mapping(data, (), allowed=TOP_KEYS)
     raw = top.get("lexicons") or {}
     lex = check.mapping(raw, ("lexicons",), allowed=LEXICON_KEYS)
     return {k: frozenset(w.lower() for w in check.strings(v, ("lexicons", k), empty_ok=True))
@@ -104,7 +120,7 @@ def parse_lexicons(data: Any, source: str) -> dict[str, frozenset[str]]:
 def parse_rules(data: Any, source: str) -> list[Rule]:
     """Validate a parsed rule file; raise RulesError naming `source -> rules -> i -> field`."""
     check = Checker(source)
-    top = check.mapping(data, (), allowed=("version", "rules", "lexicons"), required=("rules",))
+    top = check.mapping(data, (), allowed=TOP_KEYS, required=("rules",))
     parse_lexicons(data, source)
     items = top["rules"]
     if not isinstance(items, list):
@@ -153,14 +169,44 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
             raise check.fail((*loc, "verbs"), "only noun and label rules take 'verbs'")
         if pattern == "label" and not verbs:
             raise check.fail((*loc, "verbs"), "a label rule needs the verbs that give the label")
+        cameo = parse_cameo(check, item.get("cameo"), (*loc, "cameo"))
         conf = check.number(item.get("confidence", 0.7), (*loc, "confidence"), 0.0, 1.0)
         desc = item.get("description", "")
         if not isinstance(desc, str):
             raise check.fail((*loc, "description"), "must be a string")
         rules.append(Rule(rid, rtype, pattern, frozenset(x.lower() for x in lemmas),
                           frozenset(p.lower() for p in preps), obj, symmetric, reciprocal,
-                          source_role, frozenset(v.lower() for v in verbs), conf, desc, shape))
+                          source_role, frozenset(v.lower() for v in verbs), conf, desc, shape,
+                          cameo))
     return rules
+
+
+CAMEO_CODE = re.compile(r"^[0-9]{2,4}$")
+
+
+def parse_cameo(check: Checker, raw: Any, loc: tuple[str | int, ...]) -> dict[str, str]:
+    """A rule's `cameo`: one code for all its lemmas ("111"), or a lemma -> code mapping."""
+    if raw is None:
+        return {}
+    if isinstance(raw, str | int) and not isinstance(raw, bool):
+        raw = {"*": raw}
+    if not isinstance(raw, dict):
+        raise check.fail(loc, "must be a CAMEO code ('111') or a mapping of lemma to code")
+    out: dict[str, str] = {}
+    for lemma, code in raw.items():
+        text = f"{code:03d}" if isinstance(code, int) and not isinstance(code, bool) else code
+        if not isinstance(lemma, str) or not isinstance(text, str) or not CAMEO_CODE.match(text):
+            raise check.fail((*loc, str(lemma)[:40]), "a CAMEO code is 2 to 4 digits, as a"
+                             " string ('0311')")
+        out[lemma.lower()] = text
+    return out
+
+
+def parse_cameo_codes(data: Any, source: str) -> dict[str, str]:
+    """The optional top-level `cameo_codes:` (lemma -> code) of a rule file."""
+    check = Checker(source)
+    top = check.mapping(data, (), allowed=TOP_KEYS)
+    return parse_cameo(check, top.get("cameo_codes") or {}, ("cameo_codes",))
 
 
 SHAPE_NODE_KEYS = ("RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP")
@@ -209,18 +255,21 @@ def load_rules(extra: Sequence[Path | str] = (), *, replace: bool = False) -> Ru
     """
     rules: dict[str, Rule] = {}
     lexicons: dict[str, frozenset[str]] = {}
+    codes: dict[str, str] = {}
     files: list[tuple[Path | str, str]] = [(f, str(f)) for f in extra]
     # the packaged lexicons (negation, modality) always apply; `replace` swaps only the rules
-    files.insert(0, (default_rules_path(), "relx/rules/relations.yaml"))
+    packaged = [(path, f"relx/rules/{path.name}") for path in default_rule_paths()]
+    files[:0] = packaged
     for n, (file, label) in enumerate(files):
         data = load_yaml(file, name=label)
         for key, words in parse_lexicons(data, label).items():
             lexicons[key] = lexicons.get(key, frozenset()) | words
-        if n == 0 and replace:
+        codes.update(parse_cameo_codes(data, label))
+        if n < len(packaged) and replace:
             continue
         for rule in parse_rules(data, label):
             rules[rule.id] = rule
-    return RuleSet(list(rules.values()), lexicons)
+    return RuleSet(list(rules.values()), lexicons, cameo_codes=codes)
 
 
 def check_rule_files(files: Iterable[Path | str]) -> int:

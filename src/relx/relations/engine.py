@@ -70,6 +70,7 @@ class RelationEngine:
         start = sent.start_char + (len(text) - len(text.lstrip()))
         text = text.strip()
         trigger = " ".join(t.text for t in sorted(set(m.words), key=lambda t: t.i))
+        cameo = m.rule.code(m.trigger.lemma_.lower(), self.rules.cameo_codes)
         for src, tgt in pairs:
             if src.id == tgt.id:
                 continue
@@ -78,7 +79,7 @@ class RelationEngine:
                 source_id=src.id, target_id=tgt.id, source_kind=src.kind, target_kind=tgt.kind,
                 trigger=trigger, sentence=text, start=start, end=start + len(text),
                 negated=negated, modality=modality, confidence=m.rule.confidence,
-                rule=m.rule.id, source_role=src.role, source_country=src.country,
+                rule=m.rule.id, cameo=cameo, source_role=src.role, source_country=src.country,
                 target_role=tgt.role, target_country=tgt.country, date=date)
 
     def pairs(self, m: Match, actors: DocActors) -> list[tuple[Actor, Actor]]:
