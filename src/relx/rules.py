@@ -22,6 +22,8 @@ PATTERNS: dict[str, str] = {
     "noun": "an event noun: 'A's visit to B', 'an attack on B by A', 'talks between A and B'",
     "adjective": "a relational adjective or participle: 'A, close to B', 'A is allied with B'",
     "label": "a label given with one of 'verbs': 'A called B a dictator', 'A saw B as a hero'",
+    "echo": "repeating an earlier event: 'B echoed the criticism' (B does what its maker did)",
+    "join": "joining: 'A joined the mission led by B', 'A joined B at the talks'",
     "shape": "a dependency shape given as data ('shape': spaCy DependencyMatcher nodes named"
              " trigger, source, target)",
 }
@@ -32,7 +34,8 @@ LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxili
                 "conditional_markers", "proxy_nouns", "proxy_of_nouns", "object_control_verbs",
                 "directive_verbs", "mutual_light_verbs", "neutral_verbs",
                 "hedging_adverbs", "circumstance_nouns", "allegation_verbs",
-                "quantity_nouns")
+                "quantity_nouns", "meeting_nouns", "withdrawal_verbs", "lifting_verbs",
+                "travel_verbs", "inverse_light_verbs", "event_anaphors", "hypothetical_nouns")
 
 
 @dataclass(frozen=True, slots=True)

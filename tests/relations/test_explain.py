@@ -49,7 +49,8 @@ def test_sentences_with_fewer_than_two_actors_are_skipped(extractor: Extractor) 
 def test_constructions_table_lists_every_construction_with_its_rules(extractor: Extractor
                                                                       ) -> None:
     table = constructions_table(extractor.ruleset)
-    assert [c["name"] for c in table] == ["verb", "noun", "label", "adjective", "role", "shape"]
+    assert [c["name"] for c in table] == ["verb", "noun", "label", "join", "adjective", "role",
+                                         "shape", "echo"]
     assert set(REGISTRY) == {c["name"] for c in table}
     verb = next(c for c in table if c["name"] == "verb")
     assert "oppose-verb" in verb["rules"]

@@ -53,6 +53,10 @@ class Arguments:
         self.proxies = rules.words("proxy_nouns")
         self.of_proxies = rules.words("proxy_of_nouns")
         self.control = rules.words("object_control_verbs")
+        self.anaphors = rules.words("event_anaphors")
+        from .anaphora import Memory
+
+        self.memory = Memory()
 
     def subjects(self, tok: Token, actors: DocActors) -> list[Token]:
         """Who does it: the subject, climbing control chains, conjuncts and clauses."""
@@ -65,6 +69,9 @@ class Arguments:
                 subs = [g for c in cur.children if c.dep_ in {"aux", "auxpass"}
                         for g in c.children if g.dep_ in deps]
             if subs:
+                if cur is not tok and cur.lemma_.lower() in COMPANION_VERBS:
+                    # "A was joined by B in condemning C", "A joined B in condemning C"
+                    subs = subs + agents(cur) + [c for c in cur.children if c.dep_ == "dobj"]
                 return [wh(s) for s in subs]
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ != "VBN"):
                 noun = cur.head
@@ -152,6 +159,8 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
                         actor = actors.of(inner)
         if actor is None and t.lemma_.lower() in proxies:
             actor = _proxy_owner(t, actors)
+        if actor is None and proxies and t.pos_ == "NOUN":
+            actor = _owner(t, actors) or founder(t, actors)  # "a Uruguayan request"
         if actor is not None and actor.kind in ACTOR_KINDS:
             out.append(actor)
             for c in t.children:  # "ministers of A, B and C"
@@ -170,6 +179,42 @@ def _proxy_owner(t: Token, actors: DocActors) -> Actor | None:
                 (p for p in c.children if p.dep_ == "pobj"), None)
             if inner is not None and actors.of(inner) is not None:
                 return actors.of(inner)
+    return None
+
+
+def _owner(t: Token, actors: DocActors) -> Actor | None:
+    """The owner of an owned thing or act: a possessor or a demonym/name modifier that names a
+    country, organisation or group ("the company's expansion", "Paraguayan depots")."""
+    for c in t.children:
+        if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.lower_ not in PLURAL_PRONOUNS:
+            actor = actors.of(c)
+            if actor is not None and actor.kind != "person":
+                return actor
+    return None
+
+
+PLURAL_PRONOUNS = {"their", "they", "them", "both"}
+COMPANION_VERBS = {"join", "accompany", "rejoin"}
+# what is set up or led by an actor stands for it ("the mission led by Germany", "the task force
+# which Denmark set up")
+FOUNDING_VERBS = {"lead", "head", "found", "establish", "create", "form", "launch", "set",
+                  "organize", "organise", "run", "command", "sponsor", "spearhead", "initiate"}
+
+
+def founder(t: Token, actors: DocActors) -> Actor | None:
+    """The actor that leads or set up `t`: an 'acl' participle's agent, a relative clause's
+    subject."""
+    for c in t.children:
+        if c.lemma_.lower() not in FOUNDING_VERBS:
+            continue
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = [a for x in agents(c) if (a := actors.of(x)) is not None]
+        elif c.dep_ == "relcl":
+            found = [a for x in c.children if x.dep_ == "nsubj" and (a := actors.of(x)) is not None]
+        else:
+            continue
+        if found:
+            return found[0]
     return None
 
 

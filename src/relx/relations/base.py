@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..actors import DocActors
+from ..records import Actor
 from ..rules import Rule, RuleSet
 from .args import Arguments
 
@@ -30,6 +31,7 @@ class Match:
     words: list[Token]
     group: list[Token] | None = None  # "talks between A, B and C": every pair
     construction: str = ""
+    resolved: list[tuple[Actor, Actor]] | None = None  # pairs already known (event anaphora)
 
 
 class Construction:

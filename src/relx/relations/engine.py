@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import permutations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..actors import DocActors
 from ..records import Actor, Relation
 from ..rules import RuleSet
+from .anaphora import Event, is_anaphor
 from .args import Arguments, unique
 from .base import REGISTRY, Construction, Match
 from .status import Status
@@ -24,6 +25,9 @@ class RelationEngine:
         self.rules = rules
         self.args = Arguments(rules)
         self.status = Status(rules)
+        self.withdrawal = rules.words("withdrawal_verbs")
+        self.lifting = rules.words("lifting_verbs")
+        self.travel = rules.words("travel_verbs")
         self.constructions: list[Construction] = [
             cls(rules, self.args) for cls in sorted(REGISTRY.values(), key=lambda c: c.order)]
         if vocab is not None:
@@ -34,8 +38,13 @@ class RelationEngine:
                  ) -> list[Relation]:
         out: list[Relation] = []
         seen: set[tuple[str, str, str, int]] = set()
+        memory = self.args.memory
+        memory.clear()
         for match in self.matches(doc, actors):
             for rel in self.relations(match, actors, doc_id, date):
+                if rel.asserted:
+                    memory.events.append(Event(rel.type, actors.actors[rel.source_id],
+                                               actors.actors[rel.target_id], rel.end))
                 a, b = rel.source_id, rel.target_id
                 if rel.type == "meets":
                     a, b = sorted((a, b))
@@ -49,7 +58,7 @@ class RelationEngine:
     def matches(self, doc: Doc, actors: DocActors) -> Iterator[Match]:
         for c in self.constructions:
             c.start(doc, actors)
-        for sent in candidate_sentences(doc, actors):
+        for sent in candidate_sentences(doc, actors, self.args.anaphors):
             yield from self.sentence_matches(sent, actors)
 
     def sentence_matches(self, sent: Span, actors: DocActors) -> list[Match]:
@@ -64,7 +73,8 @@ class RelationEngine:
         pairs = self.pairs(m, actors)
         if not pairs:
             return
-        negated, modality = self.status(m.trigger, m.rule.type)
+        rtype, skip = polarity(m, self.withdrawal, self.lifting)
+        negated, modality = self.status(m.trigger, rtype, skip)
         sent = m.trigger.sent
         text = sent.text
         start = sent.start_char + (len(text) - len(text.lstrip()))
@@ -75,7 +85,7 @@ class RelationEngine:
             if src.id == tgt.id:
                 continue
             yield Relation(
-                doc=doc_id, source=src.name, type=m.rule.type, target=tgt.name,
+                doc=doc_id, source=src.name, type=rtype, target=tgt.name,
                 source_id=src.id, target_id=tgt.id, source_kind=src.kind, target_kind=tgt.kind,
                 trigger=trigger, sentence=text, start=start, end=start + len(text),
                 negated=negated, modality=modality, confidence=m.rule.confidence,
@@ -83,6 +93,8 @@ class RelationEngine:
                 target_role=tgt.role, target_country=tgt.country, date=date)
 
     def pairs(self, m: Match, actors: DocActors) -> list[tuple[Actor, Actor]]:
+        if m.resolved is not None:
+            return m.resolved
         if m.group is not None:
             members = unique(a for t in m.group for a in self.args.actors(t, actors))
             if m.rule.symmetric:
@@ -94,15 +106,56 @@ class RelationEngine:
                 a.kind == b.kind == "person" and a.country and a.country == b.country)]
         sources = unique(a for t in m.sources for a in self.args.actors(t, actors))
         targets = unique(a for t in m.targets for a in self.args.actors(t, actors))
+        if not targets and m.rule.type != "meets":
+            targets = self._antecedents(m, actors)  # "welcomed the decision": its maker
         pairs = [(s, t) for s in sources for t in targets]
+        if m.rule.type == "meets" and m.trigger.lemma_.lower() in self.travel:
+            pairs = [(s, t) for s, t in pairs if is_visit(s, t, m.targets)]
         if m.rule.reciprocal and not m.rule.symmetric:
             pairs += [(t, s) for s, t in pairs]
         return pairs
 
 
-def candidate_sentences(doc: Doc, actors: DocActors) -> Iterator[Span]:
-    """Sentences with two or more actors: every argument is a token of the sentence."""
+    def _antecedents(self, m: Match, actors: DocActors) -> list[Actor]:
+        nouns = self.args.anaphors
+        if not any(is_anaphor(t, nouns, actors) for t in m.targets):
+            return []
+        event = self.args.memory.last(m.trigger.sent.start_char)
+        return [event.source] if event is not None else []
+
+
+def polarity(m: Match, withdrawal: frozenset[str], lifting: frozenset[str]) -> tuple[str, int]:
+    """The relation's type, and the governing word that decided it (CAMEO 16 and its reverse):
+    withdrawing what supports an actor opposes it ("froze its aid to X"), lifting what opposes an
+    actor supports it ("lifted sanctions on X")."""
+    trig = m.trigger
+    if trig.pos_ in {"NOUN", "PROPN"} and trig.dep_ in {"dobj", "nsubjpass"}:
+        head = trig.head.lemma_.lower()
+        if m.rule.type == "supports" and head in withdrawal:
+            return "opposes", trig.head.i
+        if m.rule.type == "opposes" and head in lifting:
+            return "supports", trig.head.i
+    return m.rule.type, -1
+
+
+def is_visit(source: Actor, target: Actor, places: list[Token]) -> bool:
+    """Travel is a visit to a host: not troops deployed, not a return to one's own country."""
+    if source.kind == "group" or target.kind == "person":
+        return False
+    if source.country and source.country in {target.id, target.name}:
+        return False
+    return not any(c.dep_ == "appos" and any(m.lemma_.lower() in {"home", "native"}
+                                             for m in c.subtree) for p in places
+                   for c in p.children)
+
+
+def candidate_sentences(doc: Doc, actors: DocActors, anaphors: frozenset[str] = frozenset()
+                        ) -> Iterator[Span]:
+    """Sentences with two or more actors (every argument is a token of the sentence), or with
+    one actor and an event noun that may point back to an earlier event ("welcomed the move")."""
     at = actors.token_actor
     for sent in doc.sents:
-        if len({at[i] for i in range(sent.start, sent.end) if i in at}) >= 2:
+        n = len({at[i] for i in range(sent.start, sent.end) if i in at})
+        if n >= 2 or (n == 1 and anaphors and any(t.lemma_.lower() in anaphors and t.i not in at
+                                                   for t in sent)):
             yield sent

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..actors import DocActors
 from ..rules import Rule
-from .args import agents, count, prep_objects
+from .args import PLURAL_PRONOUNS, agents, count, prep_objects
 from .base import Construction, Match, construction
 
 BETWEEN = frozenset({"between", "among"})
@@ -35,7 +35,9 @@ class Noun(Construction):
             yield from self._under_verb(noun, rule, actors)
             return
         args = self.args
-        light = self.rules.words("light_verbs")
+        # withdrawing and lifting verbs govern their nouns as light verbs do ("froze its aid to X")
+        light = self.rules.words("light_verbs") | self.rules.words("withdrawal_verbs") | \
+            self.rules.words("lifting_verbs")
         kids = list(noun.children)
         preps_here = {c.lower_ for c in kids if c.dep_ == "prep"}
         target_preps = set(rule.preps)
@@ -77,6 +79,23 @@ class Noun(Construction):
             else:
                 sources = args.subjects(verb, actors)
             words.insert(0, verb)
+        if sources and noun_slot.dep_ == "dobj" and head.lemma_.lower() in light and all(
+                c.lower_ in PLURAL_PRONOUNS for c in sources):
+            # "A and B stepped up their joint campaign": 'their' is all the subjects
+            subjects = args.subjects(head, actors)
+            if count(subjects, actors) >= 2:
+                sources = subjects
+        inverse = self.rules.words("inverse_light_verbs")
+        if not targets and (noun_slot.dep_ == "dobj" or (
+                noun_slot.dep_ == "pobj" and head.lower_ == "with")):
+            verb = head if noun_slot.dep_ == "dobj" else head.head
+            if verb.lemma_.lower() in inverse:
+                # "X's new rules met with protests from Y", "the plan drew criticism from Y"
+                givers = [s for s in sources if s not in args.subjects(verb, actors)] or \
+                    prep_objects(verb, frozenset({"from", "by"}))
+                if givers:
+                    sources, targets = givers, args.subjects(verb, actors)
+                    words.insert(0, verb)
         if not targets and noun.dep_ == "dobj" and head.lemma_.lower() in light:
             # "imposed sanctions on X", "voiced its opposition to X": the preposition is the verb's
             targets = prep_objects(head, frozenset(target_preps - {"of"}))

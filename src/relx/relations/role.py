@@ -49,6 +49,8 @@ class Adjective(Construction):
         by = prep_objects(adj, frozenset({"by"}) & rule.preps)
         if adj.dep_ in {"amod", "acl", "appos", "relcl"} and adj.head.pos_ in {"NOUN", "PROPN"}:
             holders = [adj.head]
+            if adj.head.dep_ == "appos" and actors.of(adj.head) is None:
+                holders = [adj.head.head]  # "X, a movement loyal to Y": X is loyal
         else:  # "Hamas is linked to Iran" parses as a passive
             holders = [c for c in adj.children if c.dep_ == "nsubjpass"] or \
                 self.args.subjects(adj, actors)

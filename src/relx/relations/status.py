@@ -12,8 +12,9 @@ NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HYPOTHETICAL_NOUNS = {"event", "case"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 # how far up the clause a governing word still counts
-CHAIN_DEPS = (CLIMB_DEPS - {"conj"}) | {"dobj", "pobj", "prep", "attr", "nsubjpass", "acl", "advcl",
-                                        "relcl"}
+# not up out of a relative clause: "will not extradite X, who financed Y" asserts the financing
+CHAIN_DEPS = (CLIMB_DEPS - {"conj"}) | {"dobj", "pobj", "prep", "attr", "nsubjpass", "acl",
+                                        "advcl"}
 
 
 class Status:
@@ -27,11 +28,16 @@ class Status:
         self.directive = rules.words("directive_verbs")
         self.hedges = rules.words("hedging_adverbs")
         self.allegations = rules.words("allegation_verbs")
+        self.scenarios = rules.words("hypothetical_nouns")
 
-    def __call__(self, trigger: Token, rtype: str = "") -> tuple[bool, str]:
+    def __call__(self, trigger: Token, rtype: str = "", skip: int = -1) -> tuple[bool, str]:
+        """`skip`: the index of a governing word already read as the relation's polarity
+        ("froze its aid to X" is opposing X, not a negated support)."""
         negated = False
         modality = "asserted"
-        chain = governors(trigger)
+        chain = [t for t in governors(trigger) if t.i != skip]
+        if self._scenario(chain):
+            modality = "hypothetical"  # "a war between A and B is the worst case"
         doc = trigger.doc
         if 0 < trigger.i < len(doc) - 1 and doc[trigger.i - 1].text in QUOTES \
                 and doc[trigger.i + 1].text in QUOTES:
@@ -62,6 +68,15 @@ class Status:
                 elif child.dep_ == "advmod" and low in self.hedges and modality == "asserted":
                     modality = "uncertain"  # "allegedly attacked"
         return negated, modality
+
+
+    def _scenario(self, chain: list[Token]) -> bool:
+        """The event is the subject of 'is a scenario / possibility / risk'."""
+        for tok in chain:
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ == "be":
+                return any(c.dep_ == "attr" and c.lemma_.lower() in self.scenarios
+                           for c in tok.head.children)
+        return False
 
 
 def governors(trigger: Token) -> list[Token]:

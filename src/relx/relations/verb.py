@@ -71,7 +71,8 @@ class Verb(Construction):
         targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not targets and verb.dep_ in {"acl", "relcl"}:
             targets = [verb.head]
-        targets = [wh(t) for t in targets] + preps
+        # a passive 'by' agent is the source, never also a target ("was joined by A, B and C")
+        targets = [wh(t) for t in targets] + [p for p in preps if p not in by]
         if rule.reciprocal and count(by, actors) >= 2 and not count(targets, actors):
             yield Match(rule, verb, [], [], words, group=by)  # "attended by A, B and C"
             return

@@ -1,0 +1,84 @@
+"""Event anaphora: "the decision", "the move", "the criticism" point back to the last event
+the text reported, and through it to its actor. "Poland imposed sanctions on Belarus. Lithuania
+welcomed the decision." -> Lithuania supports Poland; "... Bulgaria echoed the criticism" repeats
+the criticism's relation with a new source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from ..actors import DocActors
+from ..records import Actor
+from ..rules import Rule
+from .base import Construction, Match, construction
+
+DETERMINERS = {"the", "this", "that", "these", "those", "such"}
+REACH = 400  # characters back from the sentence: an anaphor points to a recent event
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    source: Actor
+    target: Actor
+    end: int  # character offset where its sentence ends
+
+
+@dataclass(slots=True)
+class Memory:
+    """The asserted events of the document so far, in text order."""
+
+    events: list[Event] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.events.clear()
+
+    def last(self, before: int, rtype: str | None = None) -> Event | None:
+        for event in reversed(self.events):
+            if event.end <= before and before - event.end <= REACH and (
+                    rtype is None or event.type == rtype):
+                return event
+        return None
+
+
+def is_anaphor(tok: Token, nouns: frozenset[str], actors: DocActors) -> bool:
+    """A definite event noun with no owner of its own ("the decision", not "Iran's decision")."""
+    kids = list(tok.children)
+    return (tok.lemma_.lower() in nouns or tok.lower_ in nouns) and \
+        any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in kids) and \
+        not any(c.dep_ in {"poss", "compound", "amod", "prep"} and actors.of(c) is not None
+                for c in kids) and \
+        not any(c.dep_ == "prep" and c.lower_ in {"of", "by"} for c in kids)
+
+
+@construction
+class Echo(Construction):
+    """'Bulgaria echoed the criticism': the subject does what the earlier event did."""
+
+    name = "echo"
+    order = 70
+    pattern = "echo"
+    description = "repeating an earlier event: 'echoed the criticism', 'shared the concern'"
+
+    def triggers(self, tok: Token) -> list[Rule]:
+        if tok.pos_ != "VERB":
+            return []
+        return self.rules.lookup("echo", tok.lemma_.lower())
+
+    def read(self, verb: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
+        nouns = self.rules.words("event_anaphors")
+        objects = [c for c in verb.children if c.dep_ == "dobj" and is_anaphor(c, nouns, actors)]
+        if not objects:
+            return
+        event = self.args.memory.last(verb.sent.start_char)
+        subjects = self.args.subjects(verb, actors)
+        if event is None or not subjects:
+            return
+        found = replace(rule, type=event.type)
+        sources = [a for s in subjects for a in self.args.actors(s, actors)]
+        pairs = [(s, event.target) for s in sources if s.id != event.target.id]
+        if pairs:
+            yield Match(found, verb, subjects, [], [verb, objects[0]], resolved=pairs)

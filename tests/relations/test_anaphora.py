@@ -1,0 +1,36 @@
+"""Event-noun anaphora (CASES class 4): "the decision", "the move", "the criticism" point back to
+the last event and its actor. Sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from relx.core import Extractor
+
+from .triples import Triple, case, check
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Poland imposed sanctions on Belarus on Monday. Lithuania welcomed the decision.",
+         ("Poland", "opposes", "Belarus"), ("Lithuania", "supports", "Poland")),
+    case("Denmark banned the Faroe Fishing Cooperative on Sunday. Norway criticised the move the"
+         " next day.", ("Denmark", "opposes", "Faroe Fishing Cooperative"),
+         ("Norway", "opposes", "Denmark")),
+    case("Romania condemned Moldova on Tuesday. Bulgaria echoed the criticism a day later.",
+         ("Romania", "opposes", "Moldova"), ("Bulgaria", "opposes", "Moldova")),
+    case("Kenya imposed sanctions on Somalia. Uganda praised this step.",
+         ("Kenya", "opposes", "Somalia"), ("Uganda", "supports", "Kenya")),
+    # an owned decision is its owner's, not the last event's
+    case("Poland imposed sanctions on Belarus. Lithuania welcomed Latvia's decision.",
+         ("Poland", "opposes", "Belarus"), ("Lithuania", "supports", "Latvia")),
+    # with no earlier event there is nothing to point back to
+    case("Lithuania welcomed the decision."),
+])
+def test_event_anaphora(extractor: Extractor, text: str, expected: set[Triple]) -> None:
+    check(extractor, text, expected)
+
+
+def test_an_anaphor_far_from_its_event_is_left_alone(extractor: Extractor) -> None:
+    filler = " ".join(["The weather in the region stayed mild for the whole of the week."] * 8)
+    check(extractor, f"Poland imposed sanctions on Belarus. {filler} Lithuania welcomed the"
+          " decision.", {("Poland", "opposes", "Belarus")})
