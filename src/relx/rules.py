@@ -35,7 +35,7 @@ LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxili
                 "directive_verbs", "mutual_light_verbs", "neutral_verbs",
                 "hedging_adverbs", "circumstance_nouns", "allegation_verbs",
                 "quantity_nouns", "meeting_nouns", "withdrawal_verbs", "lifting_verbs",
-                "travel_verbs", "inverse_light_verbs", "event_anaphors", "hypothetical_nouns")
+                "travel_verbs", "inverse_light_verbs", "event_anaphors", "hypothetical_nouns", "neutral_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +148,9 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
                 raise check.fail((*loc, "preps", j), f"{prep!r} can never match: a preposition is"
                                  " one word")
         for j, lemma in enumerate(lemmas):
-            if lemma == "*" and pattern not in {"verb", "shape"}:
-                raise check.fail((*loc, "lemmas", j), "'*' (any verb) is only for verb rules")
+            if lemma == "*" and pattern not in {"verb", "noun", "shape"}:
+                raise check.fail((*loc, "lemmas", j), "'*' (any word) is only for verb, noun and"
+                                 " shape rules")
             if lemma == "*" and not preps and pattern != "shape":
                 raise check.fail((*loc, "lemmas", j),
                                  "'*' needs 'preps': it would match every verb")

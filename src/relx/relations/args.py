@@ -188,7 +188,7 @@ def _owner(t: Token, actors: DocActors) -> Actor | None:
     for c in t.children:
         if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.lower_ not in PLURAL_PRONOUNS:
             actor = actors.of(c)
-            if actor is not None and actor.kind != "person":
+            if actor is not None:
                 return actor
     return None
 
@@ -198,7 +198,11 @@ COMPANION_VERBS = {"join", "accompany", "rejoin"}
 # what is set up or led by an actor stands for it ("the mission led by Germany", "the task force
 # which Denmark set up")
 FOUNDING_VERBS = {"lead", "head", "found", "establish", "create", "form", "launch", "set",
-                  "organize", "organise", "run", "command", "sponsor", "spearhead", "initiate"}
+                  "organize", "organise", "run", "command", "sponsor", "spearhead", "initiate",
+                  # authorship: "a lawsuit filed by X", "the plan proposed by X"
+                  "file", "bring", "submit", "lodge", "propose", "draft", "introduce", "issue",
+                  "announce", "adopt", "impose", "sign", "table", "make", "write", "author",
+                  "publish", "declare", "order", "build"}
 
 
 def founder(t: Token, actors: DocActors) -> Actor | None:

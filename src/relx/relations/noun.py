@@ -27,13 +27,16 @@ class Noun(Construction):
     def triggers(self, tok: Token) -> list[Rule]:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return []
-        return self.rules.lookup("noun", tok.lower_) or \
-            self.rules.lookup("noun", tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        return self.rules.lookup("noun", tok.lower_) or self.rules.lookup("noun", lemma) or (
+            [] if lemma in self.rules.words("neutral_nouns") else self.rules.lookup("noun", "*"))
 
     def read(self, noun: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
         if rule.verbs:
             yield from self._under_verb(noun, rule, actors)
             return
+        if "*" in rule.lemmas and not prep_objects(noun, rule.preps):
+            return  # an any-noun rule is about its preposition ("a lawsuit against X")
         args = self.args
         # withdrawing and lifting verbs govern their nouns as light verbs do ("froze its aid to X")
         light = self.rules.words("light_verbs") | self.rules.words("withdrawal_verbs") | \
