@@ -81,7 +81,7 @@ def _modified(tok: Token, low: str, lemma: str, mod_actor: Actor, mod_tok: Token
         # "the Assad regime" is Assad; "the Trump administration" is his country
         # when the text says which one he leads
         state = ctx.countries.get(mod_actor.country or "")
-        if low in {"administration", "government"} and state is not None:
+        if low in lex.owner_state_nouns and state is not None:
             out.add(Actor(state.id, state.name, "country"), np_start(tok),
                     tok.i + 1, count=False)
         else:
