@@ -21,7 +21,8 @@ ENTRY_KEYS = ("id", "name", "kind", "aliases", "iso3", "demonyms", "capitals", "
 DICT_KINDS = ("country", "organization", "group", "person")
 LEXICON_KEYS = ("government_nouns", "force_nouns", "member_nouns", "bare_collectives",
                 "title_heads", "title_words", "honorifics", "name_particles", "speech_verbs",
-                "event_collectives", "personal_rule_nouns", "group_anaphors", "speech_nouns")
+                "event_collectives", "personal_rule_nouns", "group_anaphors", "speech_nouns",
+                "owner_state_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class Lexicon:
     personal_rule_nouns: frozenset[str]
     group_anaphors: frozenset[str]
     speech_nouns: frozenset[str]
+    owner_state_nouns: frozenset[str]
 
 
 def parse_entries(data: Any, source: str) -> list[Entry]:

@@ -1,0 +1,137 @@
+"""Collectives and titles: noun phrases that stand for an actor without naming it.
+
+"The Iraqi government" and "Baghdad's rulers" are Iraq; "Iraqi armed factions" is one collective
+tied to Iraq; "ISIL fighters" are the Islamic State; "the Syrian President" is the person introduced
+with that title, or else speaks for Syria; "the opposition" is a collective of its own. The noun
+lists (government, force, member, title nouns) are in the packaged lexicon.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..dictionary import slug
+from ..records import Actor
+from .people import name_key
+from .shared import Context, DocActors, clean_name, copy_actor, np_start
+
+
+def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
+    """Each noun not yet an actor that a country, owner or the lexicon makes one."""
+    lex = ctx.lex
+    for tok in doc:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in out.token_actor:
+            continue
+        low = tok.lower_
+        lemma = tok.lemma_.lower()
+        if lemma in lex.government_nouns or lemma in lex.force_nouns:
+            low = low if (low in lex.government_nouns or low in lex.force_nouns) else lemma
+        if low in lex.event_collectives and any(
+                c.dep_ == "prep" and c.lower_ in {"to", "against"} for c in tok.children):
+            continue  # "Israel's opposition to Iran" is an act, not a group
+        modifier = _modifier_actor(tok, out)
+        if modifier is not None:
+            _modified(tok, low, lemma, *modifier, ctx, out)
+            continue
+        norp = [c for c in tok.children if c.dep_ in {"amod", "compound"}
+                and c.ent_type_ == "NORP" and not c.ent_kb_id_]
+        if norp and low in lex.force_nouns:
+            name = f"{clean_name(norp[0].text)} {low}"
+            out.add(Actor(f"group:{slug(name)}", name, "group"), np_start(tok), tok.i + 1)
+            continue
+        if low in lex.bare_collectives and _is_bare_definite(tok):
+            out.add(Actor(f"group:{slug(low)}", low, "group"), tok.i, tok.i + 1)
+
+
+def _modified(tok: Token, low: str, lemma: str, mod_actor: Actor, mod_tok: Token, ctx: Context,
+              out: DocActors) -> None:
+    """A noun with an actor as modifier: the country's government, forces or office-holder, or
+    the group's members, or the ruler's regime."""
+    lex = ctx.lex
+    if mod_actor.kind == "country":
+        if low in lex.government_nouns:
+            out.add(copy_actor(mod_actor), np_start(tok), tok.i + 1, count=False)
+        elif low in lex.force_nouns:
+            # one id per country and noun ("Iraqi armed factions" = "Iraqi
+            # factions"); the name keeps the words the text used first
+            demonym = ctx.dictionary.demonym_of(mod_actor.id) or mod_actor.name
+            start = np_start(tok)
+            words = [t.text for t in tok.doc[start:tok.i + 1] if t.dep_ != "det"
+                     and t.pos_ != "PRON"]
+            surface = clean_name(" ".join(words))
+            name = surface if mod_tok.dep_ != "prep" and len(words) <= 5 \
+                else f"{demonym} {low}"
+            out.add(Actor(f"group:{slug(demonym + ' ' + low)}", name, "group",
+                          country=mod_actor.name), start, tok.i + 1)
+        elif low in lex.title_heads or lemma in lex.title_heads or (
+                low.endswith("s") and low[:-1] in lex.title_heads):
+            # "the Syrian President" -> the person so titled earlier; an unnamed
+            # office-holder ("the Libyan ambassador") speaks for the country
+            named = [_as_person(a, c, ctx, out) for c in tok.children
+                     if c.dep_ == "appos" and (a := out.of(c)) is not None
+                     and a.kind in {"person", "organization"}
+                     and a.id not in ctx.dictionary.entries]
+            # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the named one
+            person = named[0] if named else _titled_person(
+                out, tok.lemma_.lower(), mod_actor.name)
+            out.add(copy_actor(person or mod_actor), np_start(tok), tok.i + 1,
+                    count=person is not None)
+    elif (mod_actor.kind in {"organization", "group"} and low in lex.member_nouns) or (
+            mod_actor.kind == "person" and low in lex.personal_rule_nouns):
+        # "the Assad regime" is Assad; "the Trump administration" is his country
+        # when the text says which one he leads
+        state = ctx.countries.get(mod_actor.country or "")
+        if low in lex.owner_state_nouns and state is not None:
+            out.add(Actor(state.id, state.name, "country"), np_start(tok),
+                    tok.i + 1, count=False)
+        else:
+            out.add(copy_actor(mod_actor), np_start(tok), tok.i + 1, count=False)
+
+
+def _as_person(actor: Actor, tok: Token, ctx: Context, out: DocActors) -> Actor:
+    """A name in apposition to a title is a person, whatever the NER said."""
+    if actor.kind == "person":
+        return actor
+    person = Actor(f"person:{'-'.join(name_key(actor.name, ctx.lex)) or slug(actor.name)}",
+                   actor.name, "person")
+    start = min(i for i, a in out.token_actor.items() if a == actor.id and abs(i - tok.i) < 8)
+    out.add(person, start, tok.i + 1, count=False)
+    out.actors[actor.id].mentions -= 1  # that mention was the person's, not an organisation's
+    return person
+
+
+def _modifier_actor(tok: Token, out: DocActors) -> tuple[Actor, Token] | None:
+    """The actor modifying a noun: 'Iraqi factions', "Syria's government", 'rulers of Syria'."""
+    for child in tok.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            actor = out.of(child)
+            if actor is not None:
+                return actor, child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    actor = out.of(pobj)
+                    if actor is not None:
+                        return actor, pobj
+    return None
+
+
+def _is_bare_definite(tok: Token) -> bool:
+    """'the opposition', 'the international coalition', 'Coalition forces': a collective named by
+    its noun alone (no country, owner or name that would make it another actor)."""
+    kids = list(tok.children)
+    if any(c.dep_ in {"compound", "poss", "nmod"} or c.ent_type_ for c in kids):
+        return False
+    definite = any(c.lower_ in {"the", "our", "its", "their"} and c.dep_ in {"det", "poss"}
+                   for c in kids)
+    # capitalised mid-sentence, or at the start as a modifier ("Coalition forces said")
+    named = tok.text[:1].isupper() and (not tok.is_sent_start or tok.dep_ in {"compound", "nmod"})
+    return definite or named
+
+
+def _titled_person(out: DocActors, title: str, country: str) -> Actor | None:
+    """'the Syrian President' -> the person introduced with that title and country."""
+    found = [a for a in out.actors.values() if a.kind == "person" and a.country == country
+             and a.role and title in a.role.lower().split()]
+    return found[0] if len(found) == 1 else None
