@@ -35,7 +35,8 @@ LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxili
                 "directive_verbs", "mutual_light_verbs", "neutral_verbs",
                 "hedging_adverbs", "circumstance_nouns", "allegation_verbs",
                 "quantity_nouns", "meeting_nouns", "withdrawal_verbs", "lifting_verbs",
-                "travel_verbs", "inverse_light_verbs", "event_anaphors", "hypothetical_nouns", "neutral_nouns")
+                "travel_verbs", "inverse_light_verbs", "event_anaphors", "hypothetical_nouns",
+                "neutral_nouns")
 
 
 @dataclass(frozen=True, slots=True)

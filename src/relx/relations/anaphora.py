@@ -49,9 +49,10 @@ def is_anaphor(tok: Token, nouns: frozenset[str], actors: DocActors) -> bool:
     kids = list(tok.children)
     return (tok.lemma_.lower() in nouns or tok.lower_ in nouns) and \
         any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in kids) and \
-        not any(c.dep_ in {"poss", "compound", "amod", "prep"} and actors.of(c) is not None
+        not any(c.dep_ in {"poss", "compound", "amod", "nmod"} and actors.of(c) is not None
                 for c in kids) and \
-        not any(c.dep_ == "prep" and c.lower_ in {"of", "by"} for c in kids)
+        not any(c.dep_ == "prep" and (c.lower_ in {"of", "by"} or any(
+            actors.of(p) is not None for p in c.children)) for c in kids)
 
 
 @construction
@@ -73,7 +74,10 @@ class Echo(Construction):
         objects = [c for c in verb.children if c.dep_ == "dobj" and is_anaphor(c, nouns, actors)]
         if not objects:
             return
-        event = self.args.memory.last(verb.sent.start_char)
+        kinds = {r.type for r in self.rules.rules if r.pattern == "noun" and "*" not in r.lemmas
+                 and (objects[0].lemma_.lower() in r.lemmas or objects[0].lower_ in r.lemmas)}
+        event = self.args.memory.last(verb.sent.start_char,
+                                      kinds.pop() if len(kinds) == 1 else None)
         subjects = self.args.subjects(verb, actors)
         if event is None or not subjects:
             return

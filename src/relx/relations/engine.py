@@ -118,10 +118,18 @@ class RelationEngine:
 
     def _antecedents(self, m: Match, actors: DocActors) -> list[Actor]:
         nouns = self.args.anaphors
-        if not any(is_anaphor(t, nouns, actors) for t in m.targets):
+        found = [t for t in m.targets if is_anaphor(t, nouns, actors)]
+        if not found:
             return []
-        event = self.args.memory.last(m.trigger.sent.start_char)
+        event = self.args.memory.last(m.trigger.sent.start_char, self.event_type(found[0]))
         return [event.source] if event is not None else []
+
+    def event_type(self, noun: Token) -> str | None:
+        """The type of event an anaphor can point to: 'the criticism' an opposing one, 'the
+        support' a supporting one (the types of the noun rules it triggers); 'the decision' any."""
+        types = {r.type for c in self.constructions if c.name == "noun"
+                 for r in c.triggers(noun) if "*" not in r.lemmas}
+        return types.pop() if len(types) == 1 else None
 
 
 def polarity(m: Match, withdrawal: frozenset[str], lifting: frozenset[str]) -> tuple[str, int]:

@@ -53,6 +53,10 @@ class Verb(Construction):
         if rule.source == "object":
             subjects, objects = [c for c in kids if c.dep_ == "dobj"], []
         targets = [wh(t) for t in objects] + preps
+        if objects and not any(self.args.actors(t, actors) for t in objects):
+            # "rejected the proposal from Turkey", the 'from' hung on the verb
+            targets += [p for p in prep_objects(verb, frozenset({"from"}))
+                        if objects[0].lemma_.lower() in self.args.proxies]
         direct = [c for c in kids if c.dep_ == "nsubj"]
         if rule.reciprocal and count(direct, actors) >= 2 and not count(targets, actors) \
                 and not any(c.dep_ == "dobj" and count([c], actors) for c in kids):
