@@ -85,6 +85,11 @@ def click_at(driver: Any, x: float, y: float) -> None:
     """A real pointer click at viewport coordinates (what a person does, not a synthetic event)."""
     from selenium.webdriver.common.actions.action_builder import ActionBuilder
 
+    deadline = time.monotonic() + 5
+    while driver.execute_script("return !!(window.relx && relx.cy && relx.cy.animated())"):
+        if time.monotonic() > deadline:  # a zoom animation still running moves the target
+            raise AssertionError("the view kept animating for 5s")
+        time.sleep(0.05)
     builder = ActionBuilder(driver)
     builder.pointer_action.move_to_location(round(x), round(y)).click()
     builder.perform()

@@ -120,7 +120,7 @@ def test_clicking_an_actor_shows_its_ego_network(driver: Any, samples_page: tupl
     # back to the whole network
     click_at(driver, *driver.execute_script("""
         var box = relx.cy.container().getBoundingClientRect();
-        return [box.left + 3, box.bottom - 3];"""))
+        return [box.left + 20, box.bottom - 20];"""))
     assert driver.execute_script("return relx.cy.elements('.faded').length") == 0
 
 

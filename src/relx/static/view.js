@@ -70,7 +70,7 @@
     style: [
       { selector: "node", style: {
         "background-color": "data(colour)", width: "data(size)", height: "data(size)",
-        label: "data(name)", "font-size": 14, color: "#1d1d1f", "text-valign": "bottom",
+        label: "data(name)", "font-size": 15, color: "#1d1d1f", "text-valign": "bottom",
         "text-margin-y": 3, "text-outline-color": "#ffffff", "text-outline-width": 2,
         "border-width": 1, "border-color": "#ffffff", "min-zoomed-font-size": 5
       } },
@@ -95,14 +95,41 @@
   });
 
   function runLayout() {
-    // A deterministic start (a circle in data order) so the same file always looks the same.
-    cy.layout({ name: "circle", animate: false, fit: false }).run();
-    cy.layout({
-      name: "cose", randomize: false, animate: false, fit: true, padding: 20,
-      nodeDimensionsIncludeLabels: true, idealEdgeLength: function () { return 50; },
-      nodeRepulsion: function () { return 3000; }, componentSpacing: 30, gravity: 1,
-      nodeOverlap: 8, numIter: 1500
-    }).run();
+    // Connected actors: a force layout from a deterministic start (a circle in data order), so
+    // the same file always looks the same. Actors without relations: a grid below it.
+    var alone = cy.nodes("[?isolated]");
+    var linked = cy.elements().not(alone);
+    if (linked.length) {
+      linked.layout({ name: "circle", animate: false, fit: false }).run();
+      linked.layout({
+        name: "cose", randomize: false, animate: false, fit: true, padding: 20,
+        nodeDimensionsIncludeLabels: true, idealEdgeLength: function () { return 50; },
+        nodeRepulsion: function () { return 3000; }, componentSpacing: 30, gravity: 1,
+        nodeOverlap: 8, numIter: 1500
+      }).run();
+    } else {
+      cy.fit(cy.elements(), 20);
+    }
+    // A large network is fitted at a small zoom: labels grow to stay readable (about 12px).
+    var fontSize = Math.min(Math.max(15, 12 / cy.zoom()), 40);
+    setFontSize(fontSize);
+    if (alone.length) {  // in rows, each actor as wide as its label, within the network's width
+      var box = linked.length ? linked.boundingBox() : { x1: 0, y2: 0, w: 60 * fontSize };
+      var x = box.x1, y = box.y2 + 3 * fontSize;
+      alone.forEach(function (node) {
+        var width = Math.max(node.data("name").length * fontSize * 0.6, node.data("size")) +
+          fontSize;
+        if (x > box.x1 && x + width > box.x1 + box.w) { x = box.x1; y += 3.5 * fontSize; }
+        node.position({ x: x + width / 2, y: y });
+        x += width;
+      });
+    }
+    cy.fit(cy.elements(), 20);
+    relx.layout = { zoom: cy.zoom(), fontSize: fontSize };
+  }
+  function setFontSize(size) {
+    cy.style().selector("node").style("font-size", size)
+      .selector("edge.hover, edge:selected").style("font-size", Math.round(size * 0.8)).update();
   }
 
   // ------------------------------------------------------------------------------ filters
@@ -234,7 +261,7 @@
     var line = el("span", null, "line");
     line.style.borderTopColor = relationColour(rel);
     item.appendChild(line);
-    item.appendChild(document.createTextNode(rel + (rel === "meets" ? " (no arrow: mutual)" : " \u2192")));
+    item.appendChild(document.createTextNode(rel + (rel === "meets" ? " (mutual)" : " \u2192")));
     legendRelations.appendChild(item);
   });
   if (anyUnasserted) {
