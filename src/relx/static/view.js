@@ -72,7 +72,7 @@
         "background-color": "data(colour)", width: "data(size)", height: "data(size)",
         label: "data(name)", "font-size": 15, color: "#1d1d1f", "text-valign": "bottom",
         "text-margin-y": 3, "text-outline-color": "#ffffff", "text-outline-width": 2,
-        "border-width": 1, "border-color": "#ffffff", "min-zoomed-font-size": 5
+        "border-width": 1, "border-color": "#ffffff", "min-zoomed-font-size": 7
       } },
       { selector: "edge", style: {
         "curve-style": "bezier", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
@@ -99,19 +99,28 @@
     // the same file always looks the same. Actors without relations: a grid below it.
     var alone = cy.nodes("[?isolated]");
     var linked = cy.elements().not(alone);
-    if (linked.length) {
+    var n = linked.nodes().length;
+    if (n > 1500) {  // a force layout would take minutes: rings by degree, the hubs in the middle
+      linked.layout({ name: "concentric", animate: false, fit: true, padding: 20,
+                      minNodeSpacing: 4, concentric: function (node) { return node.degree(); },
+                      levelWidth: function () { return 2; } }).run();
+    } else if (n) {
+      // cose costs about n*n per iteration: fewer iterations (cooling as fast) for big networks
+      var iterations = Math.round(Math.max(80, Math.min(1500, 2.5e7 / (n * n))));
       linked.layout({ name: "circle", animate: false, fit: false }).run();
       linked.layout({
         name: "cose", randomize: false, animate: false, fit: true, padding: 20,
         nodeDimensionsIncludeLabels: true, idealEdgeLength: function () { return 50; },
         nodeRepulsion: function () { return 3000; }, componentSpacing: 30, gravity: 1,
-        nodeOverlap: 8, numIter: 1500
+        nodeOverlap: 8, numIter: iterations, initialTemp: 1000,
+        coolingFactor: Math.pow(1 / 1000, 1 / iterations)
       }).run();
     } else {
       cy.fit(cy.elements(), 20);
     }
-    // A large network is fitted at a small zoom: labels grow to stay readable (about 12px).
-    var fontSize = Math.min(Math.max(15, 12 / cy.zoom()), 40);
+    // A network of tens of actors is fitted at a small zoom: labels grow to stay readable (about
+    // 12px). In a bigger one they would cover each other: they show when zoomed in.
+    var fontSize = cy.nodes().length > 150 ? 15 : Math.min(Math.max(15, 12 / cy.zoom()), 40);
     setFontSize(fontSize);
     if (alone.length) {  // in rows, each actor as wide as its label, within the network's width
       var box = linked.length ? linked.boundingBox() : { x1: 0, y2: 0, w: 60 * fontSize };
@@ -429,8 +438,11 @@
 
   // ------------------------------------------------------------------------------ start
   document.getElementById("title").textContent = data.title;
+  var started = performance.now();
   runLayout();
+  var laidOut = performance.now();
   applyFilters();
+  relx.timings = { layout: laidOut - started, filters: performance.now() - laidOut };
   relx.select = function (id) { select(cy.getElementById(id)); };
   relx.clear = showNothing;
   relx.ready = true;
