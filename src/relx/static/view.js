@@ -136,7 +136,21 @@
     cy.fit(cy.elements(), 20);
     relx.layout = { zoom: cy.zoom(), fontSize: fontSize };
   }
+  // Fit `eles` in view, but never zoom in past labels of about 20px (an ego network of two).
+  function showOnly(eles, padding) {
+    var box = eles.boundingBox();
+    if (!eles.length || !box.w || !box.h) { return; }
+    var zoom = Math.min((cy.width() - 2 * padding) / box.w, (cy.height() - 2 * padding) / box.h,
+                        20 / labelSize);
+    zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
+    cy.stop();
+    cy.animate({ zoom: zoom, pan: { x: cy.width() / 2 - zoom * (box.x1 + box.w / 2),
+                                    y: cy.height() / 2 - zoom * (box.y1 + box.h / 2) } },
+               { duration: 300 });
+  }
+  var labelSize = 15;
   function setFontSize(size) {
+    labelSize = size;
     cy.style().selector("node").style("font-size", size)
       .selector("edge.hover, edge:selected").style("font-size", Math.round(size * 0.8)).update();
   }
@@ -308,7 +322,7 @@
       (zoom ? "" : " (Enter to show)") : "no actor matches";
     if (zoom && found.length === 1) { select(found[0]); }
     else if (zoom && found.length) {
-      cy.animate({ fit: { eles: found, padding: 80 }, duration: 300 });
+      showOnly(found, 80);
     }
     return found;
   }
@@ -326,7 +340,8 @@
     selected = null;
     cy.elements().removeClass("faded").unselect();
     clear(details);
-    details.appendChild(el("p", "Click an edge to read the sentences behind it, or an actor to see its network.", "hint"));
+    details.appendChild(el("p", data.nodes.length ? "Click an edge to read the sentences behind it," +
+      " or an actor to see its network." : "No actors were found in these documents.", "hint"));
   }
 
   function sentenceWithTrigger(sentence, trigger) {
@@ -419,7 +434,7 @@
     });
     if (ele.isNode()) {
       showNode(ele);
-      cy.animate({ fit: { eles: ele.closedNeighborhood().not(".filtered"), padding: 60 }, duration: 300 });
+      showOnly(ele.closedNeighborhood().not(".filtered"), 60);
     } else {
       showEdge(ele);
     }
@@ -433,7 +448,8 @@
     search.value = "";
     runSearch(false);
     showNothing();
-    cy.animate({ fit: { eles: cy.elements().not(".filtered"), padding: 30 }, duration: 300 });
+    cy.stop();
+    cy.animate({ fit: { eles: cy.elements().not(".filtered"), padding: 20 }, duration: 300 });
   });
 
   // ------------------------------------------------------------------------------ start
@@ -442,6 +458,7 @@
   runLayout();
   var laidOut = performance.now();
   applyFilters();
+  showNothing();
   relx.timings = { layout: laidOut - started, filters: performance.now() - laidOut };
   relx.select = function (id) { select(cy.getElementById(id)); };
   relx.clear = showNothing;
