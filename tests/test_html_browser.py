@@ -176,3 +176,13 @@ def test_a_hostile_name_is_shown_as_text(driver: Any, tmp_path: Path) -> None:
     assert driver.execute_script("return document.querySelectorAll('img, b, i').length") == 0
     assert console_errors(driver) == []
     assert driver.execute_script("return relx.errors") == []
+
+
+def test_a_page_without_actors_says_so(driver: Any, tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    with path.open("w", encoding="utf-8") as fh:
+        write_html(build_graph([Result("d", [], [])]), [], fh)
+    open_page(driver, path)
+    assert driver.execute_script("return [relx.nodes, relx.edges]") == [0, 0]
+    assert "No actors were found" in details_text(driver)
+    assert console_errors(driver) == []
