@@ -36,13 +36,15 @@ _JSON_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
-def write_html(graph: nx.MultiDiGraph, relations: Iterable[Relation | Mapping[str, Any]],
+def write_html(graph: nx.MultiDiGraph,
+               relations: EvidenceIndex | Iterable[Relation | Mapping[str, Any]],
                fh: IO[str], *, title: str = TITLE) -> None:
     """Write the page for `graph` (from `relx.graph`) to the text stream `fh`.
 
-    `relations` are the records behind the edges (`Relation`s or their `to_dict()`); each edge
-    lists its sentences from them. Records without an edge in `graph` (unasserted ones, unless
-    the graph kept them) are left out; an edge without records shows the graph's own evidence.
+    `relations` are the records behind the edges (`Relation`s or their `to_dict()`, or an
+    `EvidenceIndex` filled as results came); each edge lists its sentences from them. Records
+    without an edge in `graph` (unasserted ones, unless the graph kept them) are left out; an edge
+    without records shows the graph's own first sentence.
     """
     fh.write(render_html(view_data(graph, relations, title=title)))
 
@@ -69,55 +71,71 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_IN_SCRIPT)
 
 
-def view_data(graph: nx.MultiDiGraph, relations: Iterable[Relation | Mapping[str, Any]], *,
-              title: str = TITLE) -> dict[str, Any]:
-    """What the page shows: actors, edges with their evidence, and the date span."""
-    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for n, (u, v, key, d) in enumerate(graph.edges(keys=True, data=True)):
-        relation = d.get("relation", str(key).split(":")[0])
-        edges[(u, v, key)] = {
-            "id": f"e{n}", "source": u, "target": v, "key": str(key), "relation": relation,
-            "weight": int(d.get("weight", 1)), "symmetric": bool(d.get("symmetric")),
-            "negated": bool(d.get("negated")), "modality": d.get("modality", "asserted"),
-            "dates": Counter(), "docs": [], "evidence": [], "more": 0,
-            "_fallback": {"sentence": d.get("evidence", ""), "trigger": d.get("trigger", ""),
-                          "docs": list(d.get("docs") or []), "dates": sorted(d.get("dates") or [])},
-        }
-    for item in relations:
+class EvidenceIndex:
+    """The sentences behind each edge, gathered as results stream in.
+
+    Keeps at most MAX_EVIDENCE sentences per edge (the rest only counted, with their dates and
+    documents), so a sink need not hold every relation of a corpus until the graph is done.
+    """
+
+    def __init__(self) -> None:
+        self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+    @classmethod
+    def of(cls, relations: Iterable[Relation | Mapping[str, Any]]) -> EvidenceIndex:
+        index = cls()
+        for rel in relations:
+            index.add(rel)
+        return index
+
+    def add(self, item: Relation | Mapping[str, Any]) -> None:
         rel = _relation(item)
         src, tgt = rel.source_id, rel.target_id
         if rel.type == "meets" and tgt < src:  # as GraphBuilder stores a symmetric edge
             src, tgt = tgt, src
-        edge = edges.get((src, tgt, edge_key(rel)))
-        if edge is None:
-            continue
+        edge = self.edges.setdefault((src, tgt, edge_key(rel)), {
+            "dates": Counter(), "docs": {}, "evidence": [], "more": 0})
         if rel.date:
             edge["dates"][rel.date] += 1
-        if rel.doc not in edge["docs"]:
-            edge["docs"].append(rel.doc)
+        edge["docs"][rel.doc] = None  # a dict: insertion order, no duplicates
         if len(edge["evidence"]) < MAX_EVIDENCE:
             edge["evidence"].append(_evidence(rel))
         else:
             edge["more"] += 1
-    for edge in edges.values():
-        fallback = edge.pop("_fallback")
-        if not edge["evidence"] and fallback["sentence"]:  # a graph without its records
-            edge["evidence"].append({"doc": (fallback["docs"] or [""])[0],
-                                     "sentence": fallback["sentence"],
-                                     "trigger": fallback["trigger"]})
-            edge["docs"] = fallback["docs"]
-            edge["dates"] = Counter(fallback["dates"])
-            edge["more"] = max(0, edge["weight"] - 1)
-        edge["dates"] = dict(sorted(edge["dates"].items()))
+
+
+def view_data(graph: nx.MultiDiGraph,
+              relations: EvidenceIndex | Iterable[Relation | Mapping[str, Any]], *,
+              title: str = TITLE) -> dict[str, Any]:
+    """What the page shows: actors, edges with their evidence, and the date span."""
+    index = relations if isinstance(relations, EvidenceIndex) else EvidenceIndex.of(relations)
+    edges = []
+    for n, (u, v, key, d) in enumerate(graph.edges(keys=True, data=True)):
+        found = index.edges.get((u, v, key))
+        if found is not None:
+            evidence, more = found["evidence"], found["more"]
+            docs, dates = list(found["docs"]), dict(found["dates"])
+        else:  # a graph without its records: the first sentence the graph kept
+            docs = list(d.get("docs") or [])
+            dates = dict.fromkeys(d.get("dates") or [], 1)
+            evidence = [{"doc": (docs or [""])[0], "sentence": d.get("evidence", ""),
+                         "trigger": d.get("trigger", "")}] if d.get("evidence") else []
+            more = max(0, int(d.get("weight", 1)) - len(evidence))
+        edges.append({
+            "id": f"e{n}", "source": u, "target": v, "key": str(key),
+            "relation": d.get("relation", str(key).split(":")[0]),
+            "weight": int(d.get("weight", 1)), "symmetric": bool(d.get("symmetric")),
+            "negated": bool(d.get("negated")), "modality": d.get("modality", "asserted"),
+            "dates": dict(sorted(dates.items())), "docs": docs, "evidence": evidence, "more": more,
+        })
     nodes = [{"id": n, "name": str(d.get("label", n)), "kind": d.get("kind") or "unknown",
               "mentions": int(d.get("mentions") or 0),
               **{k: str(d[k]) for k in ("role", "country") if d.get(k)}}
              for n, d in graph.nodes(data=True)]
-    dates = sorted({day for e in edges.values() for day in e["dates"]})
-    docs = {doc for e in edges.values() for doc in e["docs"]}
-    return {"title": title, "generator": f"relx {__version__}", "nodes": nodes,
-            "edges": list(edges.values()), "documents": len(docs),
-            "dates": [dates[0], dates[-1]] if dates else None}
+    dates = sorted({day for e in edges for day in e["dates"]})
+    documents = {doc for e in edges for doc in e["docs"]}
+    return {"title": title, "generator": f"relx {__version__}", "nodes": nodes, "edges": edges,
+            "documents": len(documents), "dates": [dates[0], dates[-1]] if dates else None}
 
 
 def _relation(item: Relation | Mapping[str, Any]) -> Relation:

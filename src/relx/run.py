@@ -289,16 +289,22 @@ class GraphSink(Sink):
         self.fh = fh
         self.include_unasserted = include_unasserted
         self.builder = GraphBuilder(include_unasserted=include_unasserted)
-        self.relations: list[Any] = []
+        self.relations: list[dict[str, Any]] = []
+        self.evidence: Any = None  # export_html.EvidenceIndex, for html
         self.title = "relx network"
 
     def add(self, result: Result) -> None:
         self.builder.add(result)
         if self.fmt == "json":
             self.relations.extend(r.to_dict() for r in result.relations)
-        elif self.fmt == "html":  # the evidence behind the edges: only relations the graph keeps
-            self.relations.extend(r for r in result.relations
-                                  if r.asserted or self.include_unasserted)
+        elif self.fmt == "html":  # the sentences behind the edges, a bounded number per edge
+            if self.evidence is None:
+                from .export_html import EvidenceIndex
+
+                self.evidence = EvidenceIndex()
+            for r in result.relations:
+                if r.asserted or self.include_unasserted:
+                    self.evidence.add(r)
 
     def close(self) -> None:
         g = self.builder.graph
@@ -311,7 +317,7 @@ class GraphSink(Sink):
         elif self.fmt == "html":
             from .export_html import write_html
 
-            write_html(g, self.relations, self.fh, title=self.title)
+            write_html(g, self.evidence or [], self.fh, title=self.title)
         else:
             import json
 
