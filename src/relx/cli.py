@@ -99,8 +99,8 @@ def extract_cli(
         help="Files, directories, or '-' for stdin.")],
     fmt: Annotated[str | None, typer.Option(
         "-f", "--format", metavar="FORMAT",
-        help="table, jsonl, json, csv, graphml, gexf or dot. Default: from -o's extension; else a"
-        " table on a terminal, jsonl when piped.")] = None,
+        help="table, jsonl, json, csv, graphml, gexf, dot or html. Default: from -o's extension;"
+        " else a table on a terminal, jsonl when piped.")] = None,
     output: Annotated[str | None, typer.Option(
         "-o", "--output", metavar="FILE", help="Write to FILE (atomically).")] = None,
     model: ModelOption = None,

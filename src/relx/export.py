@@ -23,11 +23,11 @@ from .errors import OutputError
 from .records import Relation
 
 RECORD_FORMATS = ("jsonl", "csv")
-GRAPH_FORMATS = ("json", "graphml", "gexf", "dot")
-FORMATS = ("table", "jsonl", "json", "csv", "graphml", "gexf", "dot")
+GRAPH_FORMATS = ("json", "graphml", "gexf", "dot", "html")
+FORMATS = ("table", "jsonl", "json", "csv", "graphml", "gexf", "dot", "html")
 EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
               ".graphml": "graphml", ".gexf": "gexf", ".dot": "dot", ".gv": "dot",
-              ".txt": "table"}
+              ".txt": "table", ".html": "html", ".htm": "html"}
 CSV_COLUMNS = ("doc", "date", "source", "type", "target", "source_id", "target_id", "source_kind",
                "target_kind", "source_role", "source_country", "target_role", "target_country",
                "trigger", "negated", "modality", "confidence", "rule", "cameo", "start", "end",

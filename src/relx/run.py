@@ -76,6 +76,8 @@ def choose_format(fmt: str | None, output: str | None, stdout_isatty: bool) -> s
         fmt = "table" if stdout_isatty else "jsonl"
     if fmt in BINARY_FORMATS and output is None and stdout_isatty:
         raise click.UsageError(f"{fmt} is XML for Gephi, not for a terminal: add -o FILE.{fmt}")
+    if fmt == "html" and output is None and stdout_isatty:
+        raise click.UsageError("html is a web page, not for a terminal: add -o FILE.html")
     return fmt
 
 
@@ -127,6 +129,8 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
                 fh = out.buffer if fmt in BINARY_FORMATS else out  # type: ignore[attr-defined]
             sink = make_sink(fmt, fh, include_unasserted=o.include_unasserted,
                              stdout_isatty=o.output is None and out.isatty())
+            if isinstance(sink, GraphSink):
+                sink.title = page_title(o.inputs)
             for result in _progress(results, console, enabled=not o.quiet, inputs=o.inputs):
                 sink.add(result)
             sink.close()
@@ -137,6 +141,12 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
             raise
         _quiet_stdout(out)
     return 1 if failed else 0
+
+
+def page_title(inputs: list[str]) -> str:
+    """`relx: a.txt, corpus/`, for the HTML page's title and heading."""
+    names = ", ".join("stdin" if i == "-" else i for i in inputs[:3])
+    return f"relx: {names}{f' and {len(inputs) - 3} more' if len(inputs) > 3 else ''}"
 
 
 def _quiet_stdout(out: IO[str]) -> None:
@@ -277,13 +287,24 @@ class GraphSink(Sink):
 
         self.fmt = fmt
         self.fh = fh
+        self.include_unasserted = include_unasserted
         self.builder = GraphBuilder(include_unasserted=include_unasserted)
         self.relations: list[dict[str, Any]] = []
+        self.evidence: Any = None  # export_html.EvidenceIndex, for html
+        self.title = "relx network"
 
     def add(self, result: Result) -> None:
         self.builder.add(result)
         if self.fmt == "json":
             self.relations.extend(r.to_dict() for r in result.relations)
+        elif self.fmt == "html":  # the sentences behind the edges, a bounded number per edge
+            if self.evidence is None:
+                from .export_html import EvidenceIndex
+
+                self.evidence = EvidenceIndex()
+            for r in result.relations:
+                if r.asserted or self.include_unasserted:
+                    self.evidence.add(r)
 
     def close(self) -> None:
         g = self.builder.graph
@@ -293,6 +314,10 @@ class GraphSink(Sink):
             write_gexf(g, self.fh)
         elif self.fmt == "dot":
             write_dot(g, self.fh)
+        elif self.fmt == "html":
+            from .export_html import write_html
+
+            write_html(g, self.evidence or [], self.fh, title=self.title)
         else:
             import json
 
