@@ -112,11 +112,19 @@ def first_person(doc: Doc, ctx: Context, out: DocActors) -> None:
                 continue
             actor = speaker
             if low in {"we", "us", "our"} and speaker.kind == "person":
+                # "we" is the speaker's country when the text says which; else the speaker
                 state = ctx.countries.get(speaker.country or "")
-                if state is None:
-                    continue
-                actor = Actor(state.id, state.name, "country")
+                if state is not None:
+                    actor = Actor(state.id, state.name, "country")
             out.add(copy_actor(actor), tok.i, tok.i + 1, count=False)
+            head = tok.head
+            if low == "our" and tok.dep_ == "poss" and head.i not in out.token_actor and \
+                    head.lemma_.lower() in OUR_COLLECTIVES and actor.kind != "person":
+                out.add(copy_actor(actor), head.i, head.i + 1, count=False)  # "our country"
+
+
+# "our country backs X": the speaker's country
+OUR_COLLECTIVES = {"country", "nation", "government", "state", "people", "republic", "kingdom"}
 
 
 def _named(tok: Token, out: DocActors) -> Actor | None:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..dictionary import slug
 from ..records import Actor
 from .people import name_key
+from .regions import UNIT_NOUNS, is_region
 from .shared import Context, DocActors, clean_name, copy_actor, np_start
 
 
@@ -48,6 +49,10 @@ def _modified(tok: Token, low: str, lemma: str, mod_actor: Actor, mod_tok: Token
     """A noun with an actor as modifier: the country's government, forces or office-holder, or
     the group's members, or the ruler's regime."""
     lex = ctx.lex
+    if is_region(mod_actor) and (low in UNIT_NOUNS or low in lex.government_nouns):
+        # "the state of Montana", "the Bavarian government"
+        out.add(copy_actor(mod_actor), np_start(tok), tok.i + 1, count=False)
+        return
     if mod_actor.kind == "country":
         if low in lex.government_nouns:
             out.add(copy_actor(mod_actor), np_start(tok), tok.i + 1, count=False)

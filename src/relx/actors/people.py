@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..dictionary import Lexicon, slug
 from ..records import Actor
 from .dictionary_match import dictionary_actor
+from .regions import region_actor
 from .shared import Context, DocActors, clean_name
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -79,7 +80,9 @@ def named_actor(ent: Span, ctx: Context, people: People, orgs: People) -> Actor 
             and ent.root.tag_ in {"NNPS", "NNS"}:
         name = clean_name(ent.text)
         return Actor(f"group:{slug(name)}", name, "group")
-    return None  # unknown places and adjectives are not actors
+    if ent.label_ == "GPE":  # a state or province: an actor tied to its country
+        return region_actor(ent.text, ctx.dictionary)
+    return None  # other places and adjectives are not actors
 
 
 def collect_people(doc: Doc, ctx: Context) -> People:
