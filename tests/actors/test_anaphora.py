@@ -78,5 +78,6 @@ def test_first_person_in_a_quotation_is_the_speaker_and_their_country(
     # "we" of a speaker without a known country is the speaker (CASES class 9)
     ("Lars Holm said: We support Ukraine.", {("Lars Holm", "supports", "Ukraine")}),
 ])
-def test_we_is_the_speakers_country_or_the_speaker(extractor: Extractor, text: str, expected: set) -> None:
+def test_we_is_the_speakers_country_or_the_speaker(extractor: Extractor, text: str,
+                                                    expected: set) -> None:
     assert triples(extractor.extract(text)) == expected
