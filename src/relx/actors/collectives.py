@@ -55,7 +55,8 @@ def _modified(tok: Token, low: str, lemma: str, mod_actor: Actor, mod_tok: Token
         return
     if mod_actor.kind == "country":
         if low in lex.government_nouns:
-            out.add(copy_actor(mod_actor), np_start(tok), tok.i + 1, count=False)
+            out.add(copy_actor(mod_actor), _free_start(tok, mod_actor, out), tok.i + 1,
+                    count=False)
         elif low in lex.force_nouns:
             # one id per country and noun ("Iraqi armed factions" = "Iraqi
             # factions"); the name keeps the words the text used first
@@ -79,7 +80,10 @@ def _modified(tok: Token, low: str, lemma: str, mod_actor: Actor, mod_tok: Token
             # "the Iraqi Foreign Minister, Ibrahim al-Jaafari": the named one
             person = named[0] if named else _titled_person(
                 out, tok.lemma_.lower(), mod_actor.name)
-            out.add(copy_actor(person or mod_actor), np_start(tok), tok.i + 1,
+            if person is None and any(c.conjuncts for c in tok.children if c.dep_ == "amod"
+                                      and out.of(c) is mod_actor):
+                return  # "her Latvian and Slovak counterparts": several countries, no one
+            out.add(copy_actor(person or mod_actor), _free_start(tok, mod_actor, out), tok.i + 1,
                     count=person is not None)
     elif (mod_actor.kind in {"organization", "group"} and low in lex.member_nouns) or (
             mod_actor.kind == "person" and low in lex.personal_rule_nouns):
@@ -91,6 +95,17 @@ def _modified(tok: Token, low: str, lemma: str, mod_actor: Actor, mod_tok: Token
                     tok.i + 1, count=False)
         else:
             out.add(copy_actor(mod_actor), np_start(tok), tok.i + 1, count=False)
+
+
+def _free_start(tok: Token, actor: Actor, out: DocActors) -> int:
+    """Where the phrase of `tok` starts, after any word that names another actor ("the Danish
+    and Dutch governments": 'Dutch' stays the Netherlands)."""
+    start = np_start(tok)
+    for i in range(start, tok.i):
+        other = out.token_actor.get(i)
+        if other is not None and other != actor.id:
+            start = i + 1
+    return start
 
 
 def _as_person(actor: Actor, tok: Token, ctx: Context, out: DocActors) -> Actor:

@@ -141,6 +141,9 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
     A proxy noun stands for its possessor or agent ("condemned Russia's invasion", "opposed
     Macron's statement"); "the Foreign Ministers of Iran and Egypt" names both countries.
     """
+    group = plural_antecedents(tok, actors)
+    if group:
+        return group  # "both governments", "the pair", "they": the actors named together before
     out: list[Actor] = []
     listed = [tok, *tok.conjuncts]
     for c in tok.children:  # "The UK, the Coalition and Iraq" misparsed as an apposition
@@ -162,6 +165,10 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
         if actor is None and proxies and t.pos_ == "NOUN":
             actor = _owner(t, actors) or founder(t, actors)  # "a Uruguayan request"
         if actor is not None and actor.kind in ACTOR_KINDS:
+            rolled = _coordinated_owners(t, actor, actors)
+            if rolled:
+                out += rolled  # "the Danish and Dutch governments", "coast guards of A and B"
+                continue
             out.append(actor)
             for c in t.children:  # "ministers of A, B and C"
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -169,6 +176,52 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
                         if p.dep_ == "pobj" and actors.of(p) is actor:
                             out += [a for q in p.conjuncts if (a := actors.of(q)) is not None]
     return out
+
+
+PLURAL_NOUNS = {"pair", "duo", "two", "both", "governments", "countries", "nations", "sides",
+                "leaders", "ministers", "states", "parties", "neighbours", "neighbors", "allies"}
+
+
+def plural_antecedents(tok: Token, actors: DocActors) -> list[Actor]:
+    """The actors a plural anaphor points back to: "both governments", "the pair", "the two
+    countries", "they" after "A and B" (the last coordination of two or more actors, in this
+    sentence or the one before)."""
+    low = tok.lower_
+    kids = {c.lower_ for c in tok.children}
+    plural_noun = low in PLURAL_NOUNS and tok.pos_ in {"NOUN", "NUM", "PRON", "DET"} and (
+        low in {"pair", "duo", "both"} or bool(kids & {"both", "two"})) and not any(
+        c.dep_ in {"amod", "compound", "poss", "prep"} and actors.of(c) is not None
+        for c in tok.children)
+    if low not in {"they", "them", "their"} and not plural_noun:
+        return []
+    doc = tok.doc
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for i in range(tok.i - 1, start - 1, -1):
+        head = doc[i]
+        if head.dep_ == "conj" or not head.conjuncts or actors.of(head) is None:
+            continue
+        members = unique(a for t in (head, *head.conjuncts) if (a := actors.of(t)) is not None)
+        if len(members) >= 2 and all(actors.of(t) is not None for t in head.conjuncts):
+            return members
+    return []
+
+
+def _coordinated_owners(t: Token, actor: Actor, actors: DocActors) -> list[Actor]:
+    """A noun that stands for a country named by coordinated modifiers stands for each."""
+    for c in t.children:
+        if c.dep_ in {"amod", "compound"} and actors.of(c) is actor and c.conjuncts:
+            more = [a for q in c.conjuncts if (a := actors.of(q)) is not None]
+            if more:
+                return [actor, *more]
+        if c.dep_ == "prep" and c.lower_ == "of" and actor.kind == "group" and actor.country:
+            for p in c.children:
+                owner = actors.of(p)
+                if p.dep_ == "pobj" and owner is not None and owner.name == actor.country and \
+                        p.conjuncts:
+                    return [owner] + [a for q in p.conjuncts if (a := actors.of(q)) is not None]
+    return []
 
 
 def _proxy_owner(t: Token, actors: DocActors) -> Actor | None:

@@ -13,9 +13,11 @@ from ..actors import DocActors
 from ..records import Actor, Relation
 from ..rules import RuleSet
 from .anaphora import Event, is_anaphor
-from .args import Arguments, unique
+from .args import PLURAL_NOUNS, Arguments, unique
 from .base import REGISTRY, Construction, Match
 from .status import Status
+
+PLURAL_ANAPHORS = PLURAL_NOUNS | {"they", "them", "their"}
 
 
 class RelationEngine:
@@ -160,10 +162,12 @@ def is_visit(source: Actor, target: Actor, places: list[Token]) -> bool:
 def candidate_sentences(doc: Doc, actors: DocActors, anaphors: frozenset[str] = frozenset()
                         ) -> Iterator[Span]:
     """Sentences with two or more actors (every argument is a token of the sentence), or with
-    one actor and an event noun that may point back to an earlier event ("welcomed the move")."""
+    one actor and an event noun or plural anaphor that may point back ("welcomed the move",
+    "the pair condemned X")."""
     at = actors.token_actor
     for sent in doc.sents:
         n = len({at[i] for i in range(sent.start, sent.end) if i in at})
-        if n >= 2 or (n == 1 and anaphors and any(t.lemma_.lower() in anaphors and t.i not in at
-                                                   for t in sent)):
+        if n >= 2 or (n == 1 and any(t.i not in at and (t.lemma_.lower() in anaphors
+                                                          or t.lower_ in PLURAL_ANAPHORS)
+                                      for t in sent)):
             yield sent
