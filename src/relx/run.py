@@ -214,15 +214,15 @@ def count_documents(inputs: list[str]) -> int | None:
 
     An estimate for the progress bar only: bad lines and files are counted too.
     """
-    from .reading import ARTICLE_SUFFIXES
+    from .reading import walk_articles
 
     total = 0
     for name in inputs:
         if name == "-":
             return None
         path = Path(name)
-        files = sorted(p for p in path.rglob("*") if p.is_file()
-                       and p.suffix.lower() in ARTICLE_SUFFIXES) if path.is_dir() else [path]
+        files = [p for p in walk_articles(path) if isinstance(p, Path)] if path.is_dir() \
+            else [path]
         for file in files:
             if file.suffix.lower() != ".jsonl":
                 total += file.exists()
