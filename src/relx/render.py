@@ -33,9 +33,18 @@ def snippet(rel: Relation, width: int = SNIPPET) -> str:
     return ("…" if start > 0 else "") + cut + ("…" if end < len(text) else "")
 
 
+class _PipeConsole(Console):
+    """A closed pipe (`relx ... -f table | head`) raises BrokenPipeError like every other format,
+    for the caller to end quietly with 0; rich's own handler exits with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiGraph, *,
                   many_docs: bool, isatty: bool) -> None:
-    console = Console(file=fh, force_terminal=isatty or None, highlight=False,
+    console = _PipeConsole(file=fh, force_terminal=isatty or None, highlight=False,
                       width=None if isatty else 160, no_color=not isatty)
     rel_table = Table(title=f"Relations ({len(relations)})", title_justify="left", expand=False)
     if many_docs:
