@@ -203,7 +203,7 @@ def eval_cli(
         scores = ev.score(gold, ev.read_predictions(sys.stdin, "<stdin>", problems))
     else:
         try:
-            with open(predictions, encoding="utf-8") as fh:
+            with open(predictions, encoding="utf-8", errors="surrogateescape") as fh:
                 scores = ev.score(gold, ev.read_predictions(fh, predictions, problems))
         except (OSError, UnicodeDecodeError) as exc:
             from .errors import InputError
@@ -211,7 +211,7 @@ def eval_cli(
             raise InputError(f"{predictions}: cannot read: {getattr(exc, 'strerror', 0) or exc}"
                              ) from None
     for problem in problems:
-        warn(f"error: {problem}")
+        warn(f"{'warning' if problem.warning else 'error'}: {problem}")
     if scores.unknown_docs:
         ids = ", ".join(sorted(scores.unknown_docs)[:5])
         warn(f"warning: {sum(scores.unknown_docs.values())} predictions name documents not in"
@@ -224,7 +224,7 @@ def eval_cli(
         ev.render_rich(Console(highlight=False), scores, details=details)
     else:
         typer.echo(ev.format_text(scores, details=details), nl=False)
-    raise typer.Exit(Exit.INPUT_FAILED if problems else Exit.OK)
+    raise typer.Exit(Exit.INPUT_FAILED if any(not p.warning for p in problems) else Exit.OK)
 
 
 @rules_app.command("check")
