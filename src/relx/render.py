@@ -8,6 +8,7 @@ from typing import IO
 import networkx as nx
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .records import Relation
 
@@ -59,8 +60,9 @@ def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiG
             kind = f"[dim]not {rel.type}[/]"
         elif rel.modality != "asserted":
             kind += f" [dim]({rel.modality})[/]"
-        row = [rel.source, kind, rel.target, snippet(rel)]
-        rel_table.add_row(*([rel.doc] if many_docs else []), *row)
+        # names and sentences are data, never rich markup: "[/x]" in an article is text
+        row = [Text(rel.source), kind, Text(rel.target), Text(snippet(rel))]
+        rel_table.add_row(*([Text(rel.doc)] if many_docs else []), *row)
     actor_table = Table(title=f"Actors ({graph.number_of_nodes()})", title_justify="left")
     actor_table.add_column("actor", style="bold")
     actor_table.add_column("kind")
@@ -69,7 +71,7 @@ def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiG
     nodes = sorted(graph.nodes(data=True), key=lambda n: (-n[1].get("mentions", 0), n[1]["label"]))
     for _, data in nodes:
         extra = ", ".join(x for x in (data.get("role"), data.get("country")) if x)
-        actor_table.add_row(data["label"], data.get("kind", ""), extra,
+        actor_table.add_row(Text(data["label"]), Text(data.get("kind", "")), Text(extra),
                             str(data.get("mentions", 0)))
     console.print(rel_table)
     console.print(actor_table)
