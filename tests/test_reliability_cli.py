@@ -155,3 +155,12 @@ def test_eval_reports_records_of_the_wrong_shape(tmp_path: Path) -> None:  # E03
         f"relx: error: {p}:7: not UTF-8 text",
     ]
     assert json.loads(done.stdout)["fp"] == 1  # the good line is still scored
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_o_onto_dev_full_names_the_file(tmp_path: Path) -> None:  # O05, O06
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    done = relx("extract", "a.txt", "-f", "jsonl", "-o", "/dev/full", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == "relx: error: /dev/full: cannot write: No space left on device\n"
+    assert Path("/dev/full").is_char_device()

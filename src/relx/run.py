@@ -172,6 +172,11 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
         if o.output:
             raise
         _quiet_stdout(out)
+    except OSError as exc:
+        if not o.output or exc.filename:
+            raise
+        # a write into -o failed (a full disk, /dev/full): say which file
+        raise OutputError(f"{o.output}: cannot write: {exc.strerror or exc}") from None
     if died:
         console.print(f"relx: error: {one_line(str(died[0]))}; the {done} document(s) finished"
                       " are written, the rest is not", markup=False)
