@@ -157,3 +157,18 @@ def test_an_unreadable_sub_directory_is_reported_for_real(tmp_path: Path) -> Non
         (folder / "inner").chmod(0o755)
     assert [d.id for d in docs] == ["a"]
     assert "Permission denied" in problems[0].message
+
+
+def test_an_unreadable_top_directory_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                              ) -> None:  # F05: not "has no articles"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Turkey condemned Iran.\n")
+
+    def scandir(path: object = ".") -> object:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    docs, problems = read(folder)
+    assert docs == []
+    assert [str(p) for p in problems] == [f"{folder}: cannot read directory: Permission denied"]

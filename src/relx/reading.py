@@ -66,10 +66,10 @@ def _raw(inputs: Iterable[str], text_field: str, id_field: str, stdin: IO[bytes]
         if path.is_dir():
             found = False
             for entry in walk_articles(path):
+                found = True
                 if isinstance(entry, Problem):
                     yield entry
                     continue
-                found = True
                 yield from _file(entry, text_field, id_field)
             if not found:
                 yield Problem(name, "directory has no *.txt or *.jsonl articles")
