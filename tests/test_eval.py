@@ -229,10 +229,12 @@ def test_counts_and_macro_f1_arithmetic() -> None:
 
 def test_read_predictions_reports_bad_lines() -> None:
     problems: list = []
-    got = list(read_predictions(['{"a": 1}', "", "{oops", "[1]"], "p.jsonl", problems))
-    assert got == [{"a": 1}, [1]]
-    assert [str(p) for p in problems] == ["p.jsonl:3: not valid JSON (Expecting property name"
-                                          " enclosed in double quotes)"]
+    good = {"doc": "a", "source": "X", "type": "meets", "target": "Y"}
+    got = list(read_predictions([json.dumps(good), "", "{oops", "[1]"], "p.jsonl", problems))
+    assert got == [good]
+    assert [str(p) for p in problems] == [
+        "p.jsonl:3: not valid JSON (Expecting property name enclosed in double quotes)",
+        "p.jsonl:4: not a relation record: a JSON array, not an object"]
 
 
 def test_evaluate_imports_without_spacy() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import sys
 import traceback
 from enum import IntEnum
@@ -43,6 +44,29 @@ class Exit(IntEnum):
     INPUT_FAILED = 1
     USAGE = 2
     INTERRUPTED = 130
+    TERMINATED = 143  # 128 + SIGTERM, what `timeout`, `docker stop` and systemd expect
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop as on Ctrl-C (temporary files removed, workers stopped), then exit 143."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+def _guard_std_fds() -> None:
+    """Started with stdin, stdout or stderr closed (`>&-`): hold that descriptor with /dev/null,
+    so that no file relx opens (the output!) gets fd 1 and receives stray prints."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                opened = os.open(os.devnull, os.O_RDWR)
+                if opened != fd:
+                    os.dup2(opened, fd)
+                    os.close(opened)
 
 
 app = typer.Typer(
@@ -77,7 +101,9 @@ def _stderr() -> Any:
 
 
 def warn(message: str) -> None:
-    _stderr().print(f"relx: {message}", markup=False)
+    from .errors import one_line
+
+    _stderr().print(f"relx: {one_line(message)}", markup=False)
 
 
 # Options shared by the commands that run extraction (sqlite-utils style: one definition each).
@@ -177,7 +203,7 @@ def eval_cli(
         scores = ev.score(gold, ev.read_predictions(sys.stdin, "<stdin>", problems))
     else:
         try:
-            with open(predictions, encoding="utf-8") as fh:
+            with open(predictions, encoding="utf-8", errors="surrogateescape") as fh:
                 scores = ev.score(gold, ev.read_predictions(fh, predictions, problems))
         except (OSError, UnicodeDecodeError) as exc:
             from .errors import InputError
@@ -185,7 +211,7 @@ def eval_cli(
             raise InputError(f"{predictions}: cannot read: {getattr(exc, 'strerror', 0) or exc}"
                              ) from None
     for problem in problems:
-        warn(f"error: {problem}")
+        warn(f"{'warning' if problem.warning else 'error'}: {problem}")
     if scores.unknown_docs:
         ids = ", ".join(sorted(scores.unknown_docs)[:5])
         warn(f"warning: {sum(scores.unknown_docs.values())} predictions name documents not in"
@@ -198,7 +224,7 @@ def eval_cli(
         ev.render_rich(Console(highlight=False), scores, details=details)
     else:
         typer.echo(ev.format_text(scores, details=details), nl=False)
-    raise typer.Exit(Exit.INPUT_FAILED if problems else Exit.OK)
+    raise typer.Exit(Exit.INPUT_FAILED if any(not p.warning for p in problems) else Exit.OK)
 
 
 @app.command("explain")
@@ -319,19 +345,41 @@ def main(argv: list[str] | None = None) -> None:
     """
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("RELX_DEBUG"))
+    _guard_std_fds()
+    previous = _install_sigterm()
     try:
         code = _run(args)
+    except Terminated:
+        code = _interrupted("terminated", Exit.TERMINATED)
     except (KeyboardInterrupt, click.exceptions.Abort, typer.Abort):
         code = _interrupted()
     except BaseException as exc:  # the error boundary: mapped, never a raw traceback
         code = _report(exc, debug)
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
+    except Terminated:
+        code = Exit.TERMINATED
     except KeyboardInterrupt:
         code = Exit.INTERRUPTED
+    except OSError as exc:  # the last output could not be written (a full disk, a closed fd)
+        with contextlib.suppress(OSError):
+            warn(f"error: {exc.strerror or exc}")
+        code = Exit.INPUT_FAILED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     sys.exit(int(code or 0))
+
+
+def _install_sigterm() -> Any:
+    """Handle SIGTERM like Ctrl-C; the previous handler (None where signals cannot be set here)."""
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+        return None
 
 
 def _run(args: list[str]) -> int:
@@ -344,10 +392,10 @@ def _run(args: list[str]) -> int:
     return rv if isinstance(rv, int) else Exit.OK
 
 
-def _interrupted() -> int:
+def _interrupted(what: str = "interrupted", code: int = Exit.INTERRUPTED) -> int:
     with contextlib.suppress(KeyboardInterrupt, OSError):
-        warn("interrupted")
-    return Exit.INTERRUPTED
+        warn(what)
+    return code
 
 
 def _report(exc: BaseException, debug: bool) -> int:

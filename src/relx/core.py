@@ -91,6 +91,20 @@ class Extractor:
                     current = None
 
     def _batch(self, batch: list[Piece]) -> list[tuple[Piece, Result]]:
+        """One batch; if it fails, each piece alone, so that one bad document fails alone: its
+        Result carries `error` (and nothing else) and the other documents go on."""
+        try:
+            return self._parse(batch)
+        except MemoryError:
+            raise
+        except Exception as exc:
+            if len(batch) > 1:
+                return [pair for piece in batch for pair in self._batch([piece])]
+            d = batch[0].document
+            return [(batch[0], Result(d.id, date=d.date, error=f"{d.source or d.id}: extraction"
+                                      f" failed ({type(exc).__name__}: {exc})"))]
+
+    def _parse(self, batch: list[Piece]) -> list[tuple[Piece, Result]]:
         out: list[tuple[Piece, Result]] = []
         with self.nlp.memory_zone():
             for doc, piece in self.nlp.pipe(((p.text, p) for p in batch), as_tuples=True,
@@ -131,6 +145,7 @@ def merge_into(result: Result, more: Result) -> None:
             result.actors.append(actor)
             known[actor.id] = actor
     result.relations.extend(more.relations)
+    result.error = result.error or more.error
 
 
 def _pieces(documents: Iterable[Document], limit: int) -> Iterator[Piece]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RulesError
-from .yamlfile import Checker, load_yaml
+from .yamlfile import Checker, load_yaml, shown
 
 ENTRY_KEYS = ("id", "name", "kind", "aliases", "iso3", "demonyms", "capitals", "country")
 DICT_KINDS = ("country", "organization", "group", "person")
@@ -154,8 +154,8 @@ def load_dictionary(extra: tuple[str, ...] = ()) -> ActorDictionary:
     for entry in dictionary.entries.values():
         if entry.country and dictionary.by_iso3(entry.country) is None:
             raise RulesError(origin[entry.id], ["actors", entry.name, "country"],
-                             f"no country with iso3 {entry.country!r} (in the packaged dictionary"
-                             " or the --actors files)")
+                             f"no country with iso3 {shown(entry.country)} (in the packaged"
+                             " dictionary or the --actors files)")
     return dictionary
 
 

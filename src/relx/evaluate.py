@@ -28,7 +28,7 @@ from typing import Any
 
 from .errors import InputError
 from .records import Document
-from .yamlfile import Checker, load_yaml
+from .yamlfile import Checker, load_yaml, shown
 
 TYPES: tuple[str, ...] = ("supports", "opposes", "meets")
 GOLD_SUFFIX = ".gold.yaml"
@@ -306,6 +306,7 @@ def score(gold: Mapping[str, GoldDoc], predictions: Iterable[Any]) -> Scores:
 class BadLine:
     where: str
     message: str
+    warning: bool = False  # read, but with a caveat (not a failure)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -313,15 +314,56 @@ class BadLine:
 
 def read_predictions(lines: Iterable[str], source: str, problems: list[BadLine]
                      ) -> Iterator[Any]:
-    """Records of a JSON Lines stream; lines that are not JSON go to `problems` (file:line)."""
+    """Relation records of a JSON Lines stream; a line that is not JSON, or not a relation
+    record (an object with string doc, source and target and a relation type), goes to
+    `problems` (file:line) and the rest is still read. Lines read with errors="surrogateescape"
+    keep their undecodable bytes, so one bad byte rejects its line only."""
     for n, line in enumerate(lines, start=1):
         line = line.strip()
         if not line:
             continue
+        where = f"{source}:{n}"
+        if any("\udc80" <= ch <= "\udcff" for ch in line):
+            problems.append(BadLine(where, "not UTF-8 text"))
+            continue
         try:
-            yield json.loads(line)
+            record = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(BadLine(f"{source}:{n}", f"not valid JSON ({exc.msg})"))
+            problems.append(BadLine(where, f"not valid JSON ({exc.msg})"))
+            continue
+        except RecursionError:
+            problems.append(BadLine(where, "not valid JSON here: nested too deeply"))
+            continue
+        except ValueError as exc:  # an integer of more than 4,300 digits
+            problems.append(BadLine(where, f"not valid JSON here: {str(exc).split(';')[0]}"))
+            continue
+        wrong = _not_a_record(record)
+        if wrong:
+            problems.append(BadLine(where, f"not a relation record: {wrong}"))
+            continue
+        if record.get("type") not in TYPES:  # well formed, but a relation relx does not score
+            problems.append(BadLine(where, f"type {shown(record.get('type'))} is not scored (only"
+                                    f" {', '.join(TYPES)})", warning=True))
+        yield record
+
+
+def _not_a_record(record: Any) -> str | None:
+    """What makes `record` unlike a `relx extract -f jsonl` line, or None."""
+    if not isinstance(record, dict):
+        return f"a JSON {_json_type(record)}, not an object"
+    for name in ("doc", "source", "target"):
+        if not isinstance(record.get(name), str) or not record[name]:
+            got = "missing" if name not in record else _json_type(record[name])
+            return f"{name!r} must be a non-empty string ({got})"
+    if not isinstance(record.get("type"), str):
+        got = "missing" if "type" not in record else _json_type(record["type"])
+        return f"'type' must be a string ({got})"
+    return None
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", int: "number",
+            float: "number", type(None): "null"}.get(type(value), type(value).__name__)
 
 
 # ------------------------------------------------------------------------- extraction and output

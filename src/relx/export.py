@@ -8,9 +8,13 @@ supports/opposes/meets between one pair stay separate edges.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
+import re
+import stat
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,30 +64,47 @@ class CsvWriter:
 # -------------------------------------------------------------------------------------- graphs
 
 
+# Characters outside XML 1.0's Char production (C0 controls but tab and line breaks, lone
+# surrogates, U+FFFE, U+FFFF): one of them makes a whole GraphML/GEXF file unreadable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold (they are removed)."""
+    return _NOT_XML.sub("", text)
+
+
 def _scalar(value: Any) -> str | int | float | bool | None:
     if value is None:
         return None
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, bool | int | float):
         return value
+    if isinstance(value, str):
+        return xml_safe(value)
     if isinstance(value, set | frozenset):
         value = sorted(value)
     if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, default=str)
+        return xml_safe("; ".join(str(v) for v in value))
+    return xml_safe(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with only scalar attributes (None dropped, lists joined) and a unique edge id."""
+    """A copy with only scalar attributes (None dropped, lists joined) and a unique edge id; ids,
+    keys and text hold only characters XML can (library users may build graphs from anything)."""
     out = nx.MultiDiGraph()
     for node, data in g.nodes(data=True):
-        out.add_node(node, **{k: v for k, v in ((k, _scalar(v)) for k, v in data.items())
-                              if v is not None})
+        out.add_node(_node_id(node), **{k: v for k, v in ((k, _scalar(v)) for k, v in data.items())
+                                        if v is not None})
     for n, (u, v, key, data) in enumerate(g.edges(keys=True, data=True)):
         attrs = {k: s for k, s in ((k, _scalar(x)) for k, x in data.items()) if s is not None}
         attrs["eid"] = f"e{n}"
-        attrs["label"] = str(key)
-        out.add_edge(u, v, key=key, **attrs)
+        attrs["label"] = xml_safe(str(key))
+        out.add_edge(_node_id(u), _node_id(v), key=xml_safe(str(key)), **attrs)
     return out
+
+
+def _node_id(node: Any) -> Any:
+    return xml_safe(node) if isinstance(node, str) else node
 
 
 def write_graphml(g: nx.MultiDiGraph, fh: IO[bytes]) -> None:
@@ -149,8 +170,19 @@ def _attvalues(el: ET.Element, data: dict[str, Any], types: dict[str, str]) -> N
         ET.SubElement(box, "attvalue", {"for": k, "value": text})
 
 
-def _dot_id(text: str) -> str:
-    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+# Graphviz refuses a quoted string longer than 16,384 bytes; 2,000 characters of up to 4 UTF-8
+# bytes, with `\\` and `"` doubled by escaping, stay well below that.
+DOT_MAX_CHARS = 2000
+
+
+def _dot_id(text: Any) -> str:
+    """A quoted DOT id: escaped, one line, and shortened if Graphviz could not read it (a hash of
+    the whole text keeps shortened ids distinct)."""
+    s = xml_safe(str(text)).replace("\r", " ").replace("\n", " ")
+    if len(s) > DOT_MAX_CHARS:
+        digest = hashlib.sha1(s.encode("utf-8", "replace")).hexdigest()[:10]
+        s = f"{s[:DOT_MAX_CHARS - 12]}…{digest}"
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def write_dot(g: nx.MultiDiGraph, fh: IO[str]) -> None:
@@ -180,9 +212,30 @@ def graph_json(g: nx.MultiDiGraph, relations: list[dict[str, Any]]) -> dict[str,
 # -------------------------------------------------------------------------------- atomic files
 
 
+def output_target(path: str) -> tuple[Path, bool]:
+    """(the file to write, whether to write it atomically) for `-o path`.
+
+    A symlink is followed, so its target is updated and the link kept; an existing target that is
+    not a regular file (/dev/null, /dev/stdout, a FIFO, a device) is written through: a temporary
+    file renamed over it would replace the device node or link itself (as root), or be refused
+    (a non-root user cannot create files in /dev).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return Path(path), False
+    return (Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)), True
+
+
 def check_writable(path: str) -> None:
     """Fail before any work when the output cannot be written."""
-    target = Path(path)
+    target, atomic = output_target(path)
+    if not atomic:
+        if not os.access(target, os.W_OK):
+            raise OutputError(f"{path}: file is not writable")
+        return
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
@@ -202,25 +255,76 @@ def check_writable(path: str) -> None:
     os.unlink(probe)
 
 
+# A temporary file is locked while it is written. A run killed with SIGKILL (or a power cut)
+# cannot remove its file; the next run writing the same output removes those it can lock,
+# once they are this old (so that a file just created, not yet locked, is never taken).
+STALE_PART_SECONDS = 2.0
+
+
+def _lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no sweeping
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def sweep_stale_parts(target: Path) -> list[Path]:
+    """Remove `.NAME.*.part` files beside `target` that no running relx holds; the removed."""
+    import glob
+
+    removed: list[Path] = []
+    folder = target.parent if str(target.parent) else Path(".")
+    for part in folder.glob(f".{glob.escape(target.name)}.*.part"):
+        try:
+            fd = os.open(part, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            st = os.fstat(fd)
+            if (stat.S_ISREG(st.st_mode) and time.time() - st.st_mtime >= STALE_PART_SECONDS
+                    and _lock(fd)):
+                part.unlink(missing_ok=True)
+                removed.append(part)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    return removed
+
+
 @contextmanager
 def atomic_file(path: str, mode: str = "w") -> Iterator[IO[Any]]:
-    """Write to a temporary file beside `path`, then rename: never a half-written output."""
-    target = Path(path)
+    """Write to a temporary file beside `path`, then rename: never a half-written output.
+
+    A symlink's target is replaced (the link stays); a device, FIFO or /dev/stdout is written
+    directly (see `output_target`).
+    """
+    target, atomic = output_target(path)
+    text = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+    if not atomic:
+        with open(target, mode, **text) as direct:  # type: ignore[call-overload]
+            yield direct
+        return
+    sweep_stale_parts(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
     try:
-        if "b" in mode:
-            fh: IO[Any] = os.fdopen(fd, mode)
-        else:
-            fh = os.fdopen(fd, mode, encoding="utf-8", newline="")
-        with fh:
+        _lock(fd)
+        fh: IO[Any] = os.fdopen(fd, mode, **text)
+        with fh:  # renamed while still open, so locked until it has its final name
             yield fh
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
+            fh.flush()
+            if target.exists():
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+            os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -4,24 +4,35 @@ Work goes out in batches with a bounded number in flight, so memory stays flat h
 input is. With `ordered` results come back in input order; without it each batch is yielded as soon
 as it is done, so one slow (long) document does not hold up the others.
 
-Workers are silent: they ignore Ctrl-C (the main process gets it and terminates the pool), write
-nothing to stdout/stderr, and hand every failure back to the main process as an exception, which
-reports it there. A worker that cannot even load the model raises in its first task instead of
-dying in the pool initializer (where multiprocessing would restart it forever).
+Workers are silent: they ignore Ctrl-C (the main process gets it and stops them), write nothing to
+stdout/stderr, and hand every failure back to the main process as an exception, which reports it
+there. A worker that cannot even load the model raises in its first task instead of dying in the
+pool initializer.
+
+A worker can also die outright (the OOM killer, `kill -9`). `multiprocessing.Pool` then loses the
+dead worker's task and waits for it for ever; `concurrent.futures.ProcessPoolExecutor` fails every
+pending task with `BrokenProcessPool` instead. The batches that were in flight are then done again,
+once, in a new pool; if the pool breaks again on them, `WorkerDied` is raised after every result
+already finished has been yielded, so that the caller can write what it has and stop.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import queue
 import signal
 import sys
+import threading
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Any
 
 from .core import batches
+from .errors import WorkerDied
 from .records import Document, Result
 
 _worker: Any = None
@@ -38,17 +49,28 @@ def _load(config: dict[str, Any]) -> Any:
 def _init(config: dict[str, Any] | None) -> None:
     global _worker, _failure
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the main process turns SIGTERM into KeyboardInterrupt; a worker must simply die of it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):  # C-level writes too: fds 1 and 2
-        stream.flush()
-        os.dup2(devnull, stream.fileno())
+    for stream, fd in ((sys.stdout, 1), (sys.stderr, 2)):  # C-level writes too
+        if stream is not None:
+            stream.flush()
+        os.dup2(devnull, fd)
     os.close(devnull)
+    # a main process killed with SIGKILL cannot stop its workers: they notice and leave
+    threading.Thread(target=_leave_with_parent, args=(os.getppid(),), daemon=True).start()
     if config is None:  # forked with the extractor already loaded
         return
     try:
         _worker = _load(config)
     except Exception as exc:  # reported by the main process with the first batch
         _failure = exc
+
+
+def _leave_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _work(batch: list[Document]) -> list[Result]:
@@ -67,94 +89,160 @@ def jobs_for(jobs: int) -> int:
         return os.cpu_count() or 1
 
 
+class _Recording:
+    """A multiprocessing context that remembers its processes, to tell how a dead worker died
+    (the executor only says that one did) and to stop them all at once."""
+
+    def __init__(self, ctx: Any):
+        self._ctx = ctx
+        self.processes: list[Any] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ctx, name)
+
+    def Process(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 (multiprocessing's name)
+        process = self._ctx.Process(*args, **kwargs)
+        self.processes.append(process)
+        return process
+
+
+class _Pool:
+    """A ProcessPoolExecutor that can be replaced after it breaks."""
+
+    def __init__(self, jobs: int, method: str, config: dict[str, Any] | None):
+        self.jobs = jobs
+        self.method = method
+        self.config = config
+        self.ctx = _Recording(mp.get_context(method))
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=self.ctx,  # type: ignore[arg-type]
+                                   initializer=_init, initargs=(self.config,))
+
+    def submit(self, batch: list[Document]) -> Future[list[Result]]:
+        return self.executor.submit(_work, batch)
+
+    def why(self) -> str:
+        """How the first dead worker died: 'signal 9', 'exit status 1'."""
+        for process in self.ctx.processes:
+            process.join(timeout=0.5 if process.exitcode is None else 0)
+        codes = [p.exitcode for p in self.ctx.processes if p.exitcode not in (None, 0)]
+        # the executor terminates the survivors (SIGTERM) once one has died
+        codes.sort(key=lambda c: c == -signal.SIGTERM)
+        if not codes:
+            return "worker died"
+        code = codes[0]
+        return f"worker died (signal {-code})" if code < 0 else f"worker died (exit status {code})"
+
+    def restart(self) -> None:
+        self.stop()
+        self.ctx.processes.clear()
+        self.executor = self._start()
+
+    def stop(self, *, wait_for: bool = False) -> None:
+        if wait_for:
+            self.executor.shutdown(wait=True)
+            return
+        for process in self.ctx.processes:
+            if process.exitcode is None:
+                process.terminate()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+@dataclass
+class _Task:
+    batch: list[Document]
+    future: Future[list[Result]]
+    tries: int = 1
+
+
 def parallel_pipe(config: dict[str, Any], documents: Iterable[Document], *, jobs: int,
-                  batch_size: int, ordered: bool = True, extractor: Any = None
-                  ) -> Iterator[Result]:
+                  batch_size: int, ordered: bool = True, extractor: Any = None,
+                  notify: Callable[[str], None] | None = None) -> Iterator[Result]:
     """Results of `documents` from `jobs` processes (0: one per core).
 
     At most 2 * jobs batches are queued or running at once; documents are read from the
     iterator only as the window frees up. `extractor`: an already loaded `Extractor` for the
     workers to inherit (where processes fork), instead of loading one from `config`.
+    `notify` is told when a dead worker's batches are being done again. Raises `WorkerDied`
+    when a new pool breaks again on the same batches.
     """
     jobs = jobs_for(jobs)
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
     # small first batches (1, 2, 4, ...) so that the first results come back quickly
     work = batches(documents, batch_size, first=1)
-    window = 2 * jobs
     global _worker
     if method == "fork":
         # load once here: the workers inherit it (copy-on-write) and start at once, and a model
         # or rule error is raised right here, in the main process
         _worker = extractor or _load(config)
-        pool = ctx.Pool(jobs, initializer=_init, initargs=(None,))
+        pool = _Pool(jobs, method, None)
     else:
-        pool = ctx.Pool(jobs, initializer=_init, initargs=(config,))
+        pool = _Pool(jobs, method, config)
+    finished = False
     try:
-        if ordered:
-            yield from _ordered(pool, work, window)
-        else:
-            yield from _unordered(pool, work, window)
-    except BaseException:
-        # an error, Ctrl-C, or the consumer stopped early (`| head`): stop the workers now
-        pool.terminate()
-        pool.join()
-        raise
+        yield from _run(pool, work, 2 * jobs, ordered, notify)
+        finished = True
     finally:
-        _worker = None  # kept while the pool runs: a replaced worker forks with it too
-    pool.close()
-    pool.join()
+        # an error, Ctrl-C, SIGTERM or the consumer stopped early (`| head`): stop workers now
+        pool.stop(wait_for=finished)
+        _worker = None  # kept while the pool runs: a new worker forks with it too
 
 
-def _ordered(pool: Any, docs: Iterator[list[Document]], window: int) -> Iterator[Result]:
-    pending: deque[Any] = deque()
-    while True:
-        while len(pending) < window:
-            batch = next(docs, None)
-            if batch is None:
-                break
-            pending.append(pool.apply_async(_work, (batch,)))
-        if not pending:
-            return
-        yield from _get(pending.popleft())
-
-
-def _unordered(pool: Any, docs: Iterator[list[Document]], window: int) -> Iterator[Result]:
-    done: queue.SimpleQueue[tuple[list[Result] | None, BaseException | None]] = \
-        queue.SimpleQueue()
-    in_flight = 0
+def _run(pool: _Pool, work: Iterator[list[Document]], window: int, ordered: bool,
+         notify: Callable[[str], None] | None) -> Iterator[Result]:
+    pending: deque[_Task] = deque()
     exhausted = False
     while True:
-        while not exhausted and in_flight < window:
-            batch = next(docs, None)
+        while not exhausted and len(pending) < window:
+            batch = next(work, None)
             if batch is None:
                 exhausted = True
                 break
-            pool.apply_async(_work, (batch,), callback=lambda r: done.put((r, None)),
-                             error_callback=lambda e: done.put((None, e)))
-            in_flight += 1
-        if not in_flight:
+            pending.append(_Task(batch, pool.submit(batch)))
+        if not pending:
             return
-        results, error = _wait(done)
-        in_flight -= 1
-        if error is not None:
-            raise error
-        yield from results or []
-
-
-def _wait(done: queue.SimpleQueue[Any]) -> Any:
-    # a timeout keeps the main thread responsive to Ctrl-C while it waits
-    while True:
-        try:
-            return done.get(timeout=0.2)
-        except queue.Empty:
+        _wait_any(pending if not ordered else [pending[0]])
+        if any(_broken(t) for t in pending):
+            _wait_all(pending)  # every task in flight fails with the pool: let it settle
+            broken = [t for t in pending if _broken(t)]
+            why = pool.why()
+            if any(t.tries > 1 for t in broken):
+                yield from (r for t in pending if not _broken(t) for r in t.future.result())
+                first = broken[0].batch[0]
+                raise WorkerDied(f"{why} again on the documents from"
+                                 f" {first.source or first.id}: stopped")
+            if notify is not None:
+                n = sum(len(t.batch) for t in broken)
+                notify(f"{why}: its {n} document(s) in progress are done again")
+            pool.restart()
+            for task in broken:
+                task.tries += 1
+                task.future = pool.submit(task.batch)
             continue
+        if ordered:
+            while pending and pending[0].future.done():
+                yield from pending.popleft().future.result()
+        else:
+            for task in [t for t in pending if t.future.done()]:
+                pending.remove(task)
+                yield from task.future.result()
 
 
-def _get(result: Any) -> list[Result]:
-    # AsyncResult.get() without a timeout cannot be interrupted by Ctrl-C on some Pythons
-    while True:
-        try:
-            return result.get(timeout=0.2)
-        except mp.TimeoutError:
-            continue
+def _broken(task: _Task) -> bool:
+    return (task.future.done() and not task.future.cancelled()
+            and isinstance(task.future.exception(), BrokenProcessPool))
+
+
+def _wait_any(tasks: Iterable[_Task]) -> None:
+    # a timeout keeps the main thread responsive to Ctrl-C and SIGTERM while it waits
+    futures = [t.future for t in tasks]
+    while not wait(futures, timeout=0.2, return_when=FIRST_COMPLETED).done:
+        pass
+
+
+def _wait_all(tasks: Iterable[_Task]) -> None:
+    futures = [t.future for t in tasks]
+    while wait(futures, timeout=0.2).not_done:
+        pass

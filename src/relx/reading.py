@@ -7,7 +7,11 @@ the caller decides whether to report it and go on or, with --strict, to stop.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
+import os
+import re
+import stat
 import sys
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
@@ -60,16 +64,63 @@ def _raw(inputs: Iterable[str], text_field: str, id_field: str, stdin: IO[bytes]
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not files:
+            found = False
+            for entry in walk_articles(path):
+                found = True
+                if isinstance(entry, Problem):
+                    yield entry
+                    continue
+                yield from _file(entry, text_field, id_field)
+            if not found:
                 yield Problem(name, "directory has no *.txt or *.jsonl articles")
-            for file in files:
-                yield from _file(file, text_field, id_field)
         elif path.exists():
             yield from _file(path, text_field, id_field)
         else:
-            yield Problem(name, "no such file or directory")
+            yield Problem(name, _missing(path))
+
+
+def walk_articles(folder: Path) -> Iterator[Path | Problem]:
+    """The *.txt and *.jsonl files under `folder` in path order, and a Problem for each part of
+    the tree that cannot be read: an unreadable sub-directory, a dangling or looping link named
+    like an article. `Path.rglob` skips those without a word, which loses files silently.
+
+    Links to directories are not followed (no cycles); special files (FIFOs, devices) are skipped.
+    """
+    found: list[tuple[str, Path | Problem]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = str(exc.filename or folder)
+        found.append((where, Problem(where, f"cannot read directory: {exc.strerror or exc}")))
+
+    for top, _dirs, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            if not name.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            path = Path(top, name)
+            try:
+                mode = path.stat().st_mode
+            except OSError:
+                found.append((str(path), Problem(str(path), _missing(path))))
+                continue
+            if stat.S_ISREG(mode):
+                found.append((str(path), path))
+    found.sort(key=lambda item: item[0])
+    for _, entry in found:
+        yield entry
+
+
+def _missing(path: Path) -> str:
+    """Why `path` cannot be opened: missing, a dangling link, or a link loop."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)!r})"
+        if exc.errno != errno.ENOENT:
+            return f"cannot read: {exc.strerror or exc}"
+    return "no such file or directory"
 
 
 def _file(path: Path, text_field: str, id_field: str) -> Iterator[Item]:
@@ -92,8 +143,11 @@ def _jsonl_stream(path: Path, text_field: str, id_field: str) -> Iterator[Item]:
     """
     with path.open("rb") as fh:
         head = fh.read(8192)
+        # a NUL byte alone does not make a corpus binary: only the line holding it is rejected,
+        # unless the NULs look like UTF-16 without a byte order mark
         wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
-                                codecs.BOM_UTF32_BE)) or b"\x00" in head
+                                codecs.BOM_UTF32_BE)) or (
+            b"\x00" in head and _utf16_without_bom(head) is not None)
         if wide or any(head.startswith(magic) for magic, _ in MAGIC):
             yield from _jsonl(head + fh.read(), path, text_field, id_field)
             return
@@ -119,9 +173,12 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "ZIP archive (or .docx/.xlsx)"), (b"\x1f\x8b", "gzip archive"),
     (b"\x7fELF", "executable"), (b"SQLite format 3\x00", "SQLite database"),
 )
-# C0/C1 control characters other than tab and line breaks: blanked (same length, so offsets hold).
+# C0/C1 control characters other than tab and line breaks, and the noncharacters U+FFFE/U+FFFF
+# (not allowed in XML): blanked (same length, so offsets hold).
 _CONTROLS = {c: " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
-                              *range(0x7F, 0xA0))}
+                              *range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
+# Lone UTF-16 surrogates (a JSON "\ud800" escape): not text, and not encodable as UTF-8.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
@@ -189,9 +246,16 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:
 
 
 def clean_text(text: str) -> str:
-    """Windows and old Mac line endings to '\\n', control characters to spaces, so that offsets
-    and sentences are stable and no control character reaches the output."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+    """Windows and old Mac line endings to '\\n', control characters to spaces, lone surrogates to
+    U+FFFD, so that offsets and sentences are stable, no control character reaches the output and
+    every output encodes as UTF-8 (spaCy's tokenizer fails on a surrogate)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def clean_field(value: object) -> str:
+    """A metadata value or id as one clean line of text: no control characters, no surrogates."""
+    return clean_text(str(value)).replace("\n", " ")
 
 
 def _text_document(data: bytes, doc_id: str, where: str) -> Iterator[Item]:
@@ -215,7 +279,9 @@ def _jsonl(data: bytes, path: Path, text_field: str, id_field: str) -> Iterator[
         return
     if caveat:
         yield Problem(str(path), caveat, skipped=False)
-    lines = ((n, line, None) for n, line in enumerate(text.splitlines(), start=1))
+    # JSON Lines are split on "\n" only: str.splitlines() would also cut at U+2028, U+0085 or
+    # U+001C inside a string, losing the record and shifting every later line number
+    lines = ((n, line, None) for n, line in enumerate(text.split("\n"), start=1))
     found = yield from _records(lines, path, text_field, id_field)
     if not found and not text.strip():
         yield Problem(str(path), "empty file")
@@ -231,10 +297,19 @@ def _records(lines: Iterable[tuple[int, str, Problem | None]], path: Path, text_
         if not line.strip():
             continue
         where = f"{path}:{n}"
+        if "\x00" in line:
+            yield Problem(where, "NUL byte: binary data, not a JSON line")
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Problem(where, f"not valid JSON ({exc.msg}, column {exc.colno})")
+            continue
+        except RecursionError:
+            yield Problem(where, "not valid JSON here: nested too deeply")
+            continue
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            yield Problem(where, f"not valid JSON here: {str(exc).split(';')[0]}")
             continue
         if not isinstance(record, dict):
             yield Problem(where, "not a JSON object")
@@ -250,8 +325,8 @@ def _records(lines: Iterable[tuple[int, str, Problem | None]], path: Path, text_
             yield Problem(where, f"{text_field!r} is empty")
             continue
         raw_id = record.get(id_field)
-        doc_id = str(raw_id) if raw_id not in (None, "") else f"{path.stem}:{n}"
-        meta = {k: str(record[k]) for k in META_FIELDS if record.get(k) not in (None, "")}
+        doc_id = clean_field(raw_id) if raw_id not in (None, "") else f"{path.stem}:{n}"
+        meta = {k: clean_field(record[k]) for k in META_FIELDS if record.get(k) not in (None, "")}
         found = True
         yield Document(doc_id, clean_text(body), source=where, **meta)
     return found

@@ -84,10 +84,12 @@ class Result:
     actors: list[Actor] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     date: str | None = None
+    error: str | None = None  # set when extraction failed on this document (and only then)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc": self.doc,
             "actors": [a.to_dict() for a in self.actors],
             "relations": [r.to_dict() for r in self.relations],
+            **({"error": self.error} if self.error else {}),
         }

@@ -34,9 +34,18 @@ def snippet(rel: Relation, width: int = SNIPPET) -> str:
     return ("…" if start > 0 else "") + cut + ("…" if end < len(text) else "")
 
 
+class _PipeConsole(Console):
+    """A closed pipe (`relx ... -f table | head`) raises BrokenPipeError like every other format,
+    for the caller to end quietly with 0; rich's own handler exits with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiGraph, *,
                   many_docs: bool, isatty: bool) -> None:
-    console = Console(file=fh, force_terminal=isatty or None, highlight=False,
+    console = _PipeConsole(file=fh, force_terminal=isatty or None, highlight=False,
                       width=None if isatty else 160, no_color=not isatty)
     rel_table = Table(title=f"Relations ({len(relations)})", title_justify="left", expand=False)
     if many_docs:
@@ -51,8 +60,9 @@ def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiG
             kind = f"[dim]not {rel.type}[/]"
         elif rel.modality != "asserted":
             kind += f" [dim]({rel.modality})[/]"
-        row = [rel.source, kind, rel.target, snippet(rel)]
-        rel_table.add_row(*([rel.doc] if many_docs else []), *row)
+        # names and sentences are data, never rich markup: "[/x]" in an article is text
+        row = [Text(rel.source), kind, Text(rel.target), Text(snippet(rel))]
+        rel_table.add_row(*([Text(rel.doc)] if many_docs else []), *row)
     actor_table = Table(title=f"Actors ({graph.number_of_nodes()})", title_justify="left")
     actor_table.add_column("actor", style="bold")
     actor_table.add_column("kind")
@@ -61,7 +71,7 @@ def render_tables(fh: IO[str], relations: Sequence[Relation], graph: nx.MultiDiG
     nodes = sorted(graph.nodes(data=True), key=lambda n: (-n[1].get("mentions", 0), n[1]["label"]))
     for _, data in nodes:
         extra = ", ".join(x for x in (data.get("role"), data.get("country")) if x)
-        actor_table.add_row(data["label"], data.get("kind", ""), extra,
+        actor_table.add_row(Text(data["label"]), Text(data.get("kind", "")), Text(extra),
                             str(data.get("mentions", 0)))
     console.print(rel_table)
     console.print(actor_table)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .records import RELATION_TYPES
-from .yamlfile import Checker, load_yaml
+from .yamlfile import Checker, load_yaml, shown
 
 PATTERNS: dict[str, str] = {
     "verb": "a verb with subject and object: 'A backs B', 'B was backed by A', 'A met with B'",
@@ -146,8 +146,8 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
         preps = check.strings(item.get("preps", []), (*loc, "preps"), empty_ok=True)
         for j, prep in enumerate(preps):
             if any(ch.isspace() for ch in prep):
-                raise check.fail((*loc, "preps", j), f"{prep!r} can never match: a preposition is"
-                                 " one word")
+                raise check.fail((*loc, "preps", j), f"{shown(prep)} can never match: a"
+                                 " preposition is one word")
         for j, lemma in enumerate(lemmas):
             if lemma == "*" and pattern not in {"verb", "noun", "shape"}:
                 raise check.fail((*loc, "lemmas", j), "'*' (any word) is only for verb, noun and"
@@ -156,8 +156,8 @@ def parse_rules(data: Any, source: str) -> list[Rule]:
                 raise check.fail((*loc, "lemmas", j),
                                  "'*' needs 'preps': it would match every verb")
             if any(ch.isspace() for ch in lemma):
-                raise check.fail((*loc, "lemmas", j), f"{lemma!r} can never match: a trigger is one"
-                                 " word (put the preposition in 'preps')")
+                raise check.fail((*loc, "lemmas", j), f"{shown(lemma)} can never match: a"
+                                 " trigger is one word (put the preposition in 'preps')")
         obj = check.boolean(item.get("object", True), (*loc, "object"))
         shape = parse_shape(check, item.get("shape"), (*loc, "shape"), pattern)
         if pattern not in {"noun", "shape"} and not obj and not preps:

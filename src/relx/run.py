@@ -6,6 +6,7 @@ writes data to stdout or an atomically replaced file and human messages to stder
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -15,7 +16,7 @@ from typing import IO, Any
 
 import click
 
-from .errors import RelxError
+from .errors import OutputError, RelxError, WorkerDied, one_line
 from .export import (
     FORMATS,
     CsvWriter,
@@ -84,6 +85,10 @@ def choose_format(fmt: str | None, output: str | None, stdout_isatty: bool) -> s
 def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
     """Run one extraction; returns the exit code (0 all good, 1 some input failed)."""
     out = stdout or sys.stdout
+    if out is None:  # started with stdout closed (`>&-`): fine when writing to -o FILE
+        if not o.output:
+            raise OutputError("standard output is closed: nothing to write to (add -o FILE)")
+        out = io.StringIO()
     fmt = choose_format(o.fmt, o.output, out.isatty())
     if o.level not in LEVELS:
         raise click.BadParameter(f"{o.level!r} is not one of {', '.join(LEVELS)}",
@@ -110,16 +115,47 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
                     if o.strict:
                         raise StrictStop(f"{item} (stopped: --strict)")
                 if not o.quiet or item.skipped:
-                    console.print(f"relx: {'error' if item.skipped else 'warning'}: {item}",
-                                  markup=False)
+                    console.print(f"relx: {'error' if item.skipped else 'warning'}:"
+                                  f" {one_line(str(item))}", markup=False)
                 continue
             yield item
 
-    results = _results(o, documents(), ordered=o.ordered or fmt not in ("jsonl", "csv"))
+    def notify(message: str) -> None:
+        if not o.quiet:
+            console.print(f"relx: warning: {one_line(message)}", markup=False)
+
+    def checked(results: Iterator[Result]) -> Iterator[Result]:
+        """A document whose extraction failed is an error line; the others go on."""
+        nonlocal failed
+        for result in results:
+            if result.error is None:
+                yield result
+                continue
+            failed += 1
+            if o.strict:
+                raise StrictStop(f"{result.error} (stopped: --strict)")
+            console.print(f"relx: error: {one_line(result.error)}", markup=False)
+
+    died: list[WorkerDied] = []
+    done = 0
+
+    def until_worker_death(results: Iterator[Result]) -> Iterator[Result]:
+        """Stop at a dead worker with what is finished, so that it is still written."""
+        nonlocal done
+        try:
+            for result in results:
+                done += 1
+                yield result
+        except WorkerDied as exc:
+            died.append(exc)
+
+    results = checked(_results(o, documents(), ordered=o.ordered or fmt not in ("jsonl", "csv"),
+                               notify=notify))
     if o.level == "country":
         from .level import country_level
 
         results = country_level(results, [str(a) for a in o.actors])
+    results = until_worker_death(results)
     try:
         with ExitStack() as stack:
             if o.output:
@@ -140,6 +176,15 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
         if o.output:
             raise
         _quiet_stdout(out)
+    except OSError as exc:
+        if not o.output or exc.filename:
+            raise
+        # a write into -o failed (a full disk, /dev/full): say which file
+        raise OutputError(f"{o.output}: cannot write: {exc.strerror or exc}") from None
+    if died:
+        console.print(f"relx: error: {one_line(str(died[0]))}; the {done} document(s) finished"
+                      " are written, the rest is not", markup=False)
+        return 1
     return 1 if failed else 0
 
 
@@ -162,7 +207,8 @@ def _quiet_stdout(out: IO[str]) -> None:
     os.close(devnull)
 
 
-def _results(o: ExtractOptions, docs: Iterator[Document], *, ordered: bool) -> Iterator[Result]:
+def _results(o: ExtractOptions, docs: Iterator[Document], *, ordered: bool,
+             notify: Any = None) -> Iterator[Result]:
     """Results of `docs`; with --jobs, record formats may come in completion order, but a graph
     or table is always built in input order so that the same input gives the same file."""
     if o.jobs == 1:
@@ -175,7 +221,8 @@ def _results(o: ExtractOptions, docs: Iterator[Document], *, ordered: bool) -> I
 
     config = {"model": o.model, "rules": [str(r) for r in o.rules],
               "replace_rules": o.replace_rules, "actors": [str(a) for a in o.actors]}
-    return parallel_pipe(config, docs, jobs=o.jobs, batch_size=o.batch_size, ordered=ordered)
+    return parallel_pipe(config, docs, jobs=o.jobs, batch_size=o.batch_size, ordered=ordered,
+                         notify=notify)
 
 
 def _console() -> Any:
@@ -224,15 +271,15 @@ def count_documents(inputs: list[str]) -> int | None:
 
     An estimate for the progress bar only: bad lines and files are counted too.
     """
-    from .reading import ARTICLE_SUFFIXES
+    from .reading import walk_articles
 
     total = 0
     for name in inputs:
         if name == "-":
             return None
         path = Path(name)
-        files = sorted(p for p in path.rglob("*") if p.is_file()
-                       and p.suffix.lower() in ARTICLE_SUFFIXES) if path.is_dir() else [path]
+        files = [p for p in walk_articles(path) if isinstance(p, Path)] if path.is_dir() \
+            else [path]
         for file in files:
             if file.suffix.lower() != ".jsonl":
                 total += file.exists()

@@ -5,6 +5,7 @@ Errors point at the field: `file: path -> to -> field: what is wrong`.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import RulesError
+from .reading import clean_text
 
 Loc = tuple[str | int, ...]
 
@@ -33,9 +35,48 @@ def load_yaml(path: Path | str, *, name: str | None = None) -> Any:
     return parse_yaml(text, label)
 
 
+def clean_string(text: str) -> str:
+    """A YAML string cleaned like article text, so that names match it and print safely.
+
+    YAML's "\\ud83d\\ude00" escapes (JSON written by json.dumps is YAML) give two lone surrogates:
+    a pair is joined into its character, a lone one becomes U+FFFD; control characters (ESC
+    sequences that would reach the terminal, characters XML cannot hold) become spaces.
+    """
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return clean_text(text)
+
+
+class _Loader(yaml.SafeLoader):
+    """safe_load, plus: duplicate keys are an error, strings are cleaned (see clean_string)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:  # unhashable: the constructor below says so
+                continue
+            if duplicate:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {shown(key)} (each key once per mapping)",
+                    key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:str",
+                        lambda loader, node: clean_string(loader.construct_scalar(node)))
+
+
 def parse_yaml(text: str, label: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # a SafeLoader: no Python tags
+    except RecursionError:
+        raise RulesError(label, [], "invalid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "syntax"
@@ -59,7 +100,8 @@ class Checker:
             raise self.fail(loc, f"must be a mapping, not {_typename(value)}")
         for key in value:
             if key not in allowed:
-                raise self.fail((*loc, str(key)), f"unknown key (allowed: {', '.join(allowed)})")
+                raise self.fail((*loc, shown(key) if not isinstance(key, str) or len(key) > 80
+                                 else key), f"unknown key (allowed: {', '.join(allowed)})")
         for key in required:
             if key not in value:
                 raise self.fail((*loc, key), "field required")
@@ -95,9 +137,22 @@ class Checker:
         return value
 
     def choice(self, value: Any, loc: Loc, choices: Sequence[str]) -> str:
+        # a list or mapping is refused before any formatting: the repr of an alias bomb never ends
+        if not isinstance(value, str | int | float | bool):
+            raise self.fail(loc, f"must be one of {', '.join(choices)}, not {_typename(value)}")
         if value not in choices:
-            raise self.fail(loc, f"must be one of {', '.join(choices)}, not {value!r}")
+            raise self.fail(loc, f"must be one of {', '.join(choices)}, not {shown(value)}")
         return str(value)
+
+
+_repr = reprlib.Repr()
+_repr.maxstring = 80
+_repr.maxother = 80
+
+
+def shown(value: Any) -> str:
+    """A value for an error message: a bounded repr (a YAML value can be huge or an alias bomb)."""
+    return _repr.repr(value)
 
 
 def _typename(value: Any) -> str:
