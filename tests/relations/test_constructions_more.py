@@ -57,3 +57,27 @@ def test_other_argument_constructions(extractor: Extractor, text: str,
 ])
 def test_travel_needs_a_host(extractor: Extractor, text: str, expected: set[Triple]) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Senator Tom Hale demanded the resignation of Minister Eva Lind.",
+         ("Tom Hale", "opposes", "Eva Lind")),
+    case("Chile called for the ouster of President Luis Arce.", ("Chile", "opposes", "Luis Arce")),
+    # calling for something that is no one's removal is nothing
+    case("Chile called for the release of the report on Peru."),
+])
+def test_calls_for_removal_are_opposition(extractor: Extractor, text: str,
+                                          expected: set[Triple]) -> None:
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Several countries, such as Chile and Peru, condemned Bolivia.",
+         ("Chile", "opposes", "Bolivia"), ("Peru", "opposes", "Bolivia")),
+    case("Neighbours including Chile and Peru condemned Bolivia.",
+         ("Chile", "opposes", "Bolivia"), ("Peru", "opposes", "Bolivia")),
+    case("Chile appointed Pedro Soto as ambassador.", ("Chile", "supports", "Pedro Soto")),
+])
+def test_listed_examples_and_appointments(extractor: Extractor, text: str,
+                                          expected: set[Triple]) -> None:
+    check(extractor, text, expected)

@@ -164,6 +164,11 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
             actor = _proxy_owner(t, actors)
         if actor is None and proxies and t.pos_ == "NOUN":
             actor = _owner(t, actors) or founder(t, actors)  # "a Uruguayan request"
+        if actor is None and t.pos_ == "NOUN":
+            named = _examples(t, actors)
+            if named:
+                out += named  # "world leaders including A and B"
+                continue
         if actor is not None and actor.kind in ACTOR_KINDS:
             rolled = _coordinated_owners(t, actor, actors)
             if rolled:
@@ -205,6 +210,19 @@ def plural_antecedents(tok: Token, actors: DocActors) -> list[Actor]:
         members = unique(a for t in (head, *head.conjuncts) if (a := actors.of(t)) is not None)
         if len(members) >= 2 and all(actors.of(t) is not None for t in head.conjuncts):
             return members
+    return []
+
+
+def _examples(t: Token, actors: DocActors) -> list[Actor]:
+    """The actors a plural noun lists: "leaders including A and B", "states such as A"."""
+    for c in t.children:
+        if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (
+                c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such")):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = [a for q in (p, *p.conjuncts) if (a := actors.of(q)) is not None]
+                    if found:
+                        return unique(found)
     return []
 
 

@@ -2,8 +2,9 @@
 DependencyMatcher pattern whose nodes named `trigger`, `source` and `target` give the relation.
 
 The trigger node is the pattern's anchor and gets the rule's `lemmas` as its LEMMA constraint; a
-shape without a `source` node takes the trigger's subject (through control chains, as the verb
-construction does); nodes named `cue...` join the trigger words shown in records.
+shape without a `source` node takes the subject of its last `cue...` verb, else the trigger's
+(through control chains, as the verb construction does); nodes named `cue...` join the trigger
+words shown in records.
 """
 
 from __future__ import annotations
@@ -82,8 +83,11 @@ class Shape(Construction):
             if found is not rule:
                 continue
             targets = [doc[i] for n, i in names.items() if n.startswith("target")]
-            sources = [doc[i] for n, i in names.items() if n.startswith("source")] or \
-                self.args.subjects(tok, actors)
+            sources = [doc[i] for n, i in names.items() if n.startswith("source")]
+            if not sources:  # the subject of the shape's verb ("called for X's resignation")
+                verbs = [doc[i] for n, i in names.items() if n.startswith("cue")
+                         and doc[i].pos_ in {"VERB", "AUX"}]
+                sources = self.args.subjects(verbs[-1] if verbs else tok, actors)
             words = [tok] + [doc[i] for n, i in names.items() if n.startswith("cue")]
             if sources and targets:
                 yield Match(rule, tok, sources, targets, words)
