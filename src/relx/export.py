@@ -12,8 +12,9 @@ import json
 import os
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -94,12 +95,20 @@ GEXF_NS = "http://gexf.net/1.3"
 
 
 def write_gexf(g: nx.MultiDiGraph, fh: IO[bytes]) -> None:
-    """GEXF 1.3: `kind` keeps parallel edges of different relations apart in Gephi."""
+    """GEXF 1.3: `kind` keeps parallel edges of different relations apart in Gephi.
+
+    Dated relations make a dynamic graph for Gephi's timeline: each edge has one spell per day it
+    was reported (`timerepresentation="timestamp"`), each actor the days of its edges; an edge (or
+    an actor with an edge) without a date has no spell, which Gephi reads as always there.
+    """
     flat = flat_graph(g)
+    spells = gexf_spells(g)
     root = ET.Element("gexf", {"xmlns": GEXF_NS, "version": "1.3"})
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "relx"
-    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
+    mode = {"mode": "dynamic", "timeformat": "date", "timerepresentation": "timestamp"} \
+        if spells else {"mode": "static"}
+    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", **mode})
     node_attrs = _gexf_attributes(graph, "node", (d for _, d in flat.nodes(data=True)),
                                   skip={"label"})
     edge_attrs = _gexf_attributes(graph, "edge", (d for *_, d in flat.edges(keys=True, data=True)),
@@ -108,6 +117,7 @@ def write_gexf(g: nx.MultiDiGraph, fh: IO[bytes]) -> None:
     for node, data in flat.nodes(data=True):
         el = ET.SubElement(nodes, "node", {"id": str(node), "label": str(data.get("label", node))})
         _attvalues(el, data, node_attrs)
+        _spells(el, spells.get(("node", node)))
     edges = ET.SubElement(graph, "edges")
     for u, v, key, data in flat.edges(keys=True, data=True):
         el = ET.SubElement(edges, "edge", {
@@ -115,8 +125,49 @@ def write_gexf(g: nx.MultiDiGraph, fh: IO[bytes]) -> None:
             "kind": str(key), "weight": str(float(data.get("weight", 1))),
             "type": "undirected" if data.get("symmetric") else "directed"})
         _attvalues(el, data, edge_attrs)
+        _spells(el, spells.get(("edge", u, v, key)))
     ET.indent(root)
     ET.ElementTree(root).write(fh, encoding="utf-8", xml_declaration=True)
+
+
+def _day(value: Any) -> str | None:
+    """The YYYY-MM-DD day of a record date, or None when it is not an ISO date Gephi can read."""
+    text = str(value)[:10]
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
+
+
+def gexf_spells(g: nx.MultiDiGraph) -> dict[tuple[Any, ...], list[str]]:
+    """Days per edge (`("edge", u, v, key)`) and per actor (`("node", n)`); empty when no relation
+    has a date, and an actor with any undated edge gets none (it must be visible whenever that
+    edge is)."""
+    out: dict[tuple[Any, ...], list[str]] = {}
+    node_days: dict[Any, set[str] | None] = {}
+    for u, v, key, data in g.edges(keys=True, data=True):
+        days = sorted({d for d in map(_day, data.get("dates") or ()) if d})
+        if days:
+            out[("edge", u, v, key)] = days
+        for n in (u, v):
+            if not days:
+                node_days[n] = None
+            elif node_days.get(n, set()) is not None:
+                node_days.setdefault(n, set()).update(days)  # type: ignore[union-attr]
+    if not out:
+        return {}
+    for n, days in node_days.items():
+        if days:
+            out[("node", n)] = sorted(days)
+    return out
+
+
+def _spells(el: ET.Element, days: list[str] | None) -> None:
+    if days:
+        box = ET.SubElement(el, "spells")
+        for day in days:
+            ET.SubElement(box, "spell", {"timestamp": day})
 
 
 def _gexf_attributes(graph: ET.Element, cls: str, rows: Iterator[dict[str, Any]], skip: set[str]
@@ -170,10 +221,43 @@ def write_dot(g: nx.MultiDiGraph, fh: IO[str]) -> None:
 
 
 def graph_json(g: nx.MultiDiGraph, relations: list[dict[str, Any]]) -> dict[str, Any]:
-    actors = [{"id": n, "name": d.get("label", n), "kind": d.get("kind"),
-               "mentions": d.get("mentions", 0), **{k: d[k] for k in ("role", "country") if k in d}}
-              for n, d in g.nodes(data=True)]
-    return {"actors": actors, "relations": relations}
+    return {"actors": graph_actors(g), "relations": relations}
+
+
+def graph_actors(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    return [{"id": n, "name": d.get("label", n), "kind": d.get("kind"),
+             "mentions": d.get("mentions", 0), **{k: d[k] for k in ("role", "country") if k in d}}
+            for n, d in g.nodes(data=True)]
+
+
+def write_json(g: nx.MultiDiGraph, fh: IO[str], relations: Iterable[dict[str, Any]] = ()) -> None:
+    """`graph_json` as `json.dump(..., indent=2)` writes it, but with the relations streamed from
+    an iterable (a spool file), so that a million records never sit in memory as dicts."""
+    head = json.dumps({"actors": graph_actors(g)}, ensure_ascii=False, indent=2)
+    fh.write(head[:-2] + ',\n  "relations": ')
+    first = True
+    for rel in relations:
+        text = json.dumps(rel, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        fh.write(("[\n    " if first else ",\n    ") + text)
+        first = False
+    fh.write("[]\n}\n" if first else "\n  ]\n}\n")
+
+
+def write_graph(fmt: str, g: nx.MultiDiGraph, fh: IO[Any],
+                relations: Iterable[dict[str, Any]] = ()) -> None:
+    """The one dispatch from a graph format to its writer, for `relx extract` and `relx graph`
+    alike: a new format is added here (and to GRAPH_FORMATS) once. `relations` (records as dicts)
+    is read only by formats that list them (json)."""
+    if fmt == "graphml":
+        write_graphml(g, fh)
+    elif fmt == "gexf":
+        write_gexf(g, fh)
+    elif fmt == "dot":
+        write_dot(g, fh)
+    elif fmt == "json":
+        write_json(g, fh, relations)
+    else:
+        raise ValueError(f"{fmt!r} is not a graph format ({', '.join(GRAPH_FORMATS)})")
 
 
 # -------------------------------------------------------------------------------- atomic files
