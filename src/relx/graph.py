@@ -6,15 +6,17 @@ same `GraphBuilder.add`, so that both give one graph; a corpus is never held in 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from .records import Actor, Relation, Result
+from .records import RELATION_TYPES, Actor, Relation, Result
 
 MAX_DOCS_LISTED = 50
+_DATE_BOUND = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 
 class GraphBuilder:
@@ -140,6 +142,26 @@ class RecordFilter:
     def active(self) -> bool:
         return bool(self.types is not None or self.since or self.until)
 
+    @classmethod
+    def parse(cls, types: str | Iterable[str] | None = None, since: str | None = None,
+              until: str | None = None) -> RecordFilter:
+        """From command-line text ('supports,opposes', '2024-03'); ValueError says what is
+        wrong."""
+        kept: frozenset[str] | None = None
+        if types is not None:
+            names = types.split(",") if isinstance(types, str) else list(types)
+            kept = frozenset(t.strip().lower() for t in names if t.strip())
+            unknown = sorted(kept - set(RELATION_TYPES))
+            if unknown or not kept:
+                raise ValueError(f"{', '.join(unknown) or repr(types)}: relation types are"
+                                 f" {', '.join(RELATION_TYPES)}")
+        for bound in (since, until):
+            if bound is not None and not _DATE_BOUND.fullmatch(bound):
+                raise ValueError(f"{bound!r} is not a date: YYYY, YYYY-MM or YYYY-MM-DD")
+        if since and until and since > until[:len(since)]:
+            raise ValueError(f"--since {since} is after --until {until}")
+        return cls(kept, since or None, until or None)
+
 
 def results_from_records(records: Iterable[Relation]) -> Iterator[Result]:
     """One Result per run of consecutive records of one document, as `relx extract` wrote them.
@@ -203,7 +225,7 @@ def from_records(records: Iterable[Relation | Mapping[str, Any]], *,
     from .recordio import relation_from_dict
 
     relations = (r if isinstance(r, Relation) else relation_from_dict(r) for r in records)
-    keep = RecordFilter(frozenset(types) if types is not None else None, since, until)
+    keep = RecordFilter.parse(types, since, until)
     builder = GraphBuilder(include_unasserted=include_unasserted)
     for result in graph_results(relations, level=level, actor_files=actor_files, keep=keep):
         builder.add(result)
@@ -217,4 +239,23 @@ def prune(g: nx.MultiDiGraph, min_weight: int) -> nx.MultiDiGraph:
     weak = [(u, v, k) for u, v, k, w in g.edges(keys=True, data="weight") if w < min_weight]
     g.remove_edges_from(weak)
     g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
+    return g
+
+
+def read_graphml(path: str) -> nx.MultiDiGraph:
+    """A GraphML file relx wrote, back as the graph it was written from: edges keyed by relation,
+    `dates` a set and `docs` a list again (GraphML holds them joined with '; ')."""
+    flat = nx.read_graphml(path, force_multigraph=True)
+    g = nx.MultiDiGraph()
+    for node, data in flat.nodes(data=True):
+        g.add_node(node, **data)
+    for u, v, data in flat.edges(data=True):
+        data = dict(data)
+        data.pop("eid", None)
+        key = data.pop("label", None) or data.get("relation", "edge")
+        data["dates"] = {d for d in str(data.get("dates", "")).split("; ") if d}
+        data["docs"] = [d for d in str(data.get("docs", "")).split("; ") if d]
+        if isinstance(data.get("weight"), float) and data["weight"].is_integer():
+            data["weight"] = int(data["weight"])
+        g.add_edge(u, v, key=key, **data)
     return g
