@@ -7,6 +7,7 @@ same `GraphBuilder.add`, so that both give one graph; a corpus is never held in 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -80,11 +81,11 @@ class GraphBuilder:
             if rel.doc not in data["docs"] and len(data["docs"]) < MAX_DOCS_LISTED:
                 data["docs"].append(rel.doc)
             if rel.date:
-                data["dates"].add(rel.date)
+                data["dates"].add(sys.intern(rel.date))  # one string per day, not per report
         else:
             g.add_edge(src, tgt, key=key, relation=rel.type, weight=1, docs=[rel.doc],
                        evidence=rel.sentence.strip(), trigger=rel.trigger,
-                       dates={rel.date} if rel.date else set(),
+                       dates={sys.intern(rel.date)} if rel.date else set(),
                        symmetric=rel.type == "meets", negated=rel.negated,
                        modality=rel.modality)
 

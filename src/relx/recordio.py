@@ -27,6 +27,8 @@ _STR = ("doc", "source", "target", "source_id", "target_id", "source_kind", "tar
         "trigger", "sentence", "rule", "source_role", "source_country", "target_role",
         "target_country", "date")
 _INT = ("start", "end", "source_mentions", "target_mentions")
+_TYPES = frozenset(RELATION_TYPES)
+_MODALITIES = frozenset(MODALITIES)
 
 
 class BadRecord(ValueError):
@@ -37,31 +39,31 @@ def relation_from_dict(data: Mapping[str, Any]) -> Relation:
     """A Relation from one record; raises BadRecord saying which field is wrong."""
     if not isinstance(data, Mapping):
         raise BadRecord(f"a record is a JSON object, not {type(data).__name__}")
-    missing = [k for k in REQUIRED if data.get(k) in (None, "")]
+    values = dict(DEFAULTS)
+    values.update((k, v) for k, v in data.items() if v is not None and k in _FIELDS)
+    missing = [k for k in REQUIRED if not values.get(k)]
     if missing:
         raise BadRecord(f"missing {', '.join(repr(k) for k in missing)}")
-    values: dict[str, Any] = dict(DEFAULTS)
-    for key, value in data.items():
-        if key in _FIELDS and value is not None:
-            values[key] = value
     for key in _STR:
-        if key in values and not isinstance(values[key], str):
-            raise BadRecord(f"{key!r} must be a string, not {json.dumps(values[key])[:40]}")
+        value = values.get(key)
+        if value is not None and type(value) is not str:
+            raise BadRecord(f"{key!r} must be a string, not {json.dumps(value)[:40]}")
     for key in _INT:
         value = values.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        if value is not None and type(value) is not int:
             raise BadRecord(f"{key!r} must be an integer, not {json.dumps(value)[:40]}")
-    if values["type"] not in RELATION_TYPES:
+    if values["type"] not in _TYPES:
         raise BadRecord(f"'type' must be one of {', '.join(RELATION_TYPES)},"
                         f" not {json.dumps(values['type'])[:40]}")
-    if "negated" in values and not isinstance(values["negated"], bool):
+    if type(values.get("negated", False)) is not bool:
         raise BadRecord("'negated' must be true or false")
-    if values.get("modality", "asserted") not in MODALITIES:
+    if values.get("modality", "asserted") not in _MODALITIES:
         raise BadRecord(f"'modality' must be one of {', '.join(MODALITIES)}")
     confidence = values.get("confidence", 0.5)
-    if isinstance(confidence, bool) or not isinstance(confidence, int | float):
-        raise BadRecord("'confidence' must be a number")
-    values["confidence"] = float(confidence)
+    if type(confidence) is not float:
+        if type(confidence) is not int:
+            raise BadRecord("'confidence' must be a number")
+        values["confidence"] = float(confidence)
     return Relation(**values)
 
 
