@@ -235,12 +235,16 @@ def run_show(o: ShowOptions, fmt: str | None = None, stdout: IO[str] | None = No
     if fmt == "json":
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
+        import os
+
         from rich.console import Console
 
         from .report import render_summary
 
         isatty = out.isatty()
+        columns = os.environ.get("COLUMNS", "")
+        width = None if isatty else int(columns) if columns.isdigit() else 120
         console = Console(file=out, highlight=False, force_terminal=isatty or None,
-                          no_color=not isatty, width=None if isatty else 120)
+                          no_color=not isatty, width=width)
         render_summary(console, data)
     return 1 if stats.bad else 0

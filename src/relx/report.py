@@ -6,7 +6,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 STYLE = {"supports": "green", "opposes": "red", "meets": "cyan"}
 EVIDENCE = 80
@@ -17,6 +19,10 @@ PARTS_SHOWN = 5
 def _e(text: Any) -> str:
     """Names and sentences are data, not rich markup: '[Reuters]' must print as itself."""
     return escape(str(text))
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _cut(text: str, width: int = EVIDENCE) -> str:
@@ -78,16 +84,17 @@ def _central(console: Console, c: dict[str, Any]) -> None:
 
 
 def _ties(console: Console, ties: dict[str, list[dict[str, Any]]]) -> None:
-    table = Table(title="Strongest ties", title_justify="left")
-    for name in ("relation", "source", "target", "reports", "dates", "evidence"):
-        table.add_column(name, justify="right" if name == "reports" else "left",
-                         overflow="fold" if name == "evidence" else "ellipsis")
+    console.print("[bold]Strongest ties[/] (reports; dates; the first evidence sentence):")
     for relation, rows in ties.items():
+        if not rows:
+            continue
+        console.print(f"  [{STYLE[relation]}]{relation}[/]")
         for row in rows:
-            table.add_row(f"[{STYLE[relation]}]{relation}[/]", _e(row["source"]),
-                          _e(row["target"]), str(row["weight"]),
-                          _span(row.get("first"), row.get("last")), _e(_cut(row["evidence"])))
-    console.print(table)
+            arrow = "—" if relation == "meets" else "→"
+            when = _span(row.get("first"), row.get("last"))
+            console.print(f"    {_e(row['source'])} {arrow} {_e(row['target'])}"
+                          f" ({_n(row['weight'], 'report')}{'; ' + when if when else ''})")
+            console.print(Padding(Text(_cut(row["evidence"], 160), style="dim"), (0, 0, 0, 6)))
 
 
 def _camps(console: Console, c: dict[str, Any]) -> None:
@@ -101,8 +108,8 @@ def _camps(console: Console, c: dict[str, Any]) -> None:
 
 
 def _balance(console: Console, b: dict[str, Any]) -> None:
-    console.print(f"[bold]Balance[/]: {b['signed_ties']} signed ties ({b['positive']} +,"
-                  f" {b['negative']} -), {b['triangles']} triangles,"
+    console.print(f"[bold]Balance[/]: {_n(b['signed_ties'], 'signed tie')} ({b['positive']} +,"
+                  f" {b['negative']} -), {_n(b['triangles'], 'triangle')},"
                   f" {b['unbalanced_count']} unbalanced")
     for tri in b["unbalanced"]:
         console.print(f"  [yellow]![/] {_e(tri['text'])}")
@@ -146,7 +153,7 @@ def _ego(console: Console, e: dict[str, Any]) -> None:
         table.add_column("actor")
         table.add_column("reports", justify="right")
         table.add_column("dates")
-        table.add_column("evidence", overflow="fold")
+        table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=60)
         for row in rows:
             table.add_row(_e(row["actor"]), str(row["count"]), _dates(row["dates"]),
                           _e(_cut(row["evidence"], 60)))
