@@ -94,7 +94,8 @@ def _ties(console: Console, ties: dict[str, list[dict[str, Any]]]) -> None:
             when = _span(row.get("first"), row.get("last"))
             console.print(f"    {_e(row['source'])} {arrow} {_e(row['target'])}"
                           f" ({_n(row['weight'], 'report')}{'; ' + when if when else ''})")
-            console.print(Padding(Text(_cut(row["evidence"], 160), style="dim"), (0, 0, 0, 6)))
+            console.print(Padding(Text(_cut(row["evidence"], 160), style="dim"), (0, 0, 0, 6),
+                                  expand=False))
 
 
 def _camps(console: Console, c: dict[str, Any]) -> None:
