@@ -278,7 +278,7 @@ Examples:
 
   relx show relations.jsonl --actor Qatar
 
-  relx show net.graphml -f json | jq .balance.partition
+  relx show net.graphml -f json | jq .balance.parts
 """
 
 
