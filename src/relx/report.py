@@ -45,6 +45,8 @@ def _dates(dates: list[str]) -> str:
 def render_summary(console: Console, data: dict[str, Any]) -> None:
     """Print the whole-network summary, or the ego network when `data` has an `actor`."""
     _overview(console, data["overview"])
+    if not data["overview"]["actors"]:
+        return
     if "actor" in data:
         _ego(console, data["actor"])
         return
@@ -55,8 +57,9 @@ def render_summary(console: Console, data: dict[str, Any]) -> None:
 
 
 def _overview(console: Console, o: dict[str, Any]) -> None:
-    parts = [f"[{STYLE[r]}]{r}[/] {n} ({o['reports'][r]} reports)" for r, n in o["ties"].items()]
-    line = f"[bold]Network[/]: {o['actors']} actors; ties: " + ", ".join(parts)
+    parts = [f"[{STYLE[r]}]{r}[/] {n} ({_n(o['reports'][r], 'report')})"
+             for r, n in o["ties"].items()]
+    line = f"[bold]Network[/]: {_n(o['actors'], 'actor')}; ties: " + ", ".join(parts)
     if o.get("first"):
         line += f"; dated {_span(o['first'], o['last'])}"
     console.print(line)
