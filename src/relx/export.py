@@ -72,17 +72,24 @@ def _scalar(value: Any) -> str | int | float | bool | None:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def _flat_node(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in ((k, _scalar(v)) for k, v in data.items()) if v is not None}
+
+
+def _flat_edge(data: dict[str, Any], n: int, key: Any) -> dict[str, Any]:
+    attrs = {k: s for k, s in ((k, _scalar(x)) for k, x in data.items()) if s is not None}
+    attrs["eid"] = f"e{n}"
+    attrs["label"] = str(key)
+    return attrs
+
+
 def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with only scalar attributes (None dropped, lists joined) and a unique edge id."""
     out = nx.MultiDiGraph()
     for node, data in g.nodes(data=True):
-        out.add_node(node, **{k: v for k, v in ((k, _scalar(v)) for k, v in data.items())
-                              if v is not None})
+        out.add_node(node, **_flat_node(data))
     for n, (u, v, key, data) in enumerate(g.edges(keys=True, data=True)):
-        attrs = {k: s for k, s in ((k, _scalar(x)) for k, x in data.items()) if s is not None}
-        attrs["eid"] = f"e{n}"
-        attrs["label"] = str(key)
-        out.add_edge(u, v, key=key, **attrs)
+        out.add_edge(u, v, key=key, **_flat_edge(data, n, key))
     return out
 
 
@@ -100,34 +107,89 @@ def write_gexf(g: nx.MultiDiGraph, fh: IO[bytes]) -> None:
     Dated relations make a dynamic graph for Gephi's timeline: each edge has one spell per day it
     was reported (`timerepresentation="timestamp"`), each actor the days of its edges; an edge (or
     an actor with an edge) without a date has no spell, which Gephi reads as always there.
+
+    Written element by element (the layout ElementTree's `indent` gives), never as a whole tree
+    in memory: for a large network the tree cost several times the network itself.
     """
-    flat = flat_graph(g)
     spells = gexf_spells(g)
-    root = ET.Element("gexf", {"xmlns": GEXF_NS, "version": "1.3"})
-    meta = ET.SubElement(root, "meta")
-    ET.SubElement(meta, "creator").text = "relx"
-    mode = {"mode": "dynamic", "timeformat": "date", "timerepresentation": "timestamp"} \
-        if spells else {"mode": "static"}
-    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", **mode})
-    node_attrs = _gexf_attributes(graph, "node", (d for _, d in flat.nodes(data=True)),
-                                  skip={"label"})
-    edge_attrs = _gexf_attributes(graph, "edge", (d for *_, d in flat.edges(keys=True, data=True)),
-                                  skip={"label", "weight", "eid"})
-    nodes = ET.SubElement(graph, "nodes")
-    for node, data in flat.nodes(data=True):
-        el = ET.SubElement(nodes, "node", {"id": str(node), "label": str(data.get("label", node))})
-        _attvalues(el, data, node_attrs)
-        _spells(el, spells.get(("node", node)))
-    edges = ET.SubElement(graph, "edges")
-    for u, v, key, data in flat.edges(keys=True, data=True):
-        el = ET.SubElement(edges, "edge", {
-            "id": data["eid"], "source": str(u), "target": str(v), "label": str(key),
-            "kind": str(key), "weight": str(float(data.get("weight", 1))),
-            "type": "undirected" if data.get("symmetric") else "directed"})
-        _attvalues(el, data, edge_attrs)
-        _spells(el, spells.get(("edge", u, v, key)))
-    ET.indent(root)
-    ET.ElementTree(root).write(fh, encoding="utf-8", xml_declaration=True)
+    node_types = _column_types((_flat_node(d) for _, d in g.nodes(data=True)), skip={"label"})
+    edge_types = _column_types(
+        (_flat_edge(d, n, k) for n, (_, _, k, d) in enumerate(g.edges(keys=True, data=True))),
+        skip={"label", "weight", "eid"})
+    mode = 'mode="dynamic" timeformat="date" timerepresentation="timestamp"' if spells \
+        else 'mode="static"'
+    out: list[str] = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        f'<gexf xmlns="{GEXF_NS}" version="1.3">',
+        "  <meta>", "    <creator>relx</creator>", "  </meta>",
+        f'  <graph defaultedgetype="directed" {mode}>']
+    for cls, types in (("node", node_types), ("edge", edge_types)):
+        if types:
+            out.append(f'    <attributes class="{cls}">')
+            out.extend(f"      <attribute id={_q(k)} title={_q(k)} type={_q(t)} />"
+                       for k, t in types.items())
+            out.append("    </attributes>")
+
+    def flush() -> None:
+        fh.write(("\n".join(out) + "\n").encode("utf-8", "xmlcharrefreplace"))
+        out.clear()
+
+    if g.number_of_nodes():
+        out.append("    <nodes>")
+        for node, data in g.nodes(data=True):
+            flat = _flat_node(data)
+            _gexf_element(out, "node", {"id": str(node), "label": str(flat.get("label", node))},
+                          flat, node_types, spells.get(("node", node)))
+            if len(out) > 1000:
+                flush()
+        out.append("    </nodes>")
+    else:
+        out.append("    <nodes />")
+    if g.number_of_edges():
+        out.append("    <edges>")
+        for n, (u, v, key, data) in enumerate(g.edges(keys=True, data=True)):
+            flat = _flat_edge(data, n, key)
+            head = {"id": flat["eid"], "source": str(u), "target": str(v), "label": str(key),
+                    "kind": str(key), "weight": str(float(flat.get("weight", 1))),
+                    "type": "undirected" if flat.get("symmetric") else "directed"}
+            _gexf_element(out, "edge", head, flat, edge_types, spells.get(("edge", u, v, key)))
+            if len(out) > 1000:
+                flush()
+        out.append("    </edges>")
+    else:
+        out.append("    <edges />")
+    out += ["  </graph>", "</gexf>"]
+    fh.write("\n".join(out).encode("utf-8", "xmlcharrefreplace"))
+
+
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                               "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
+
+
+def _q(value: Any) -> str:
+    """An XML attribute value, quoted and escaped as ElementTree does."""
+    return '"' + str(value).translate(_ATTR_ESCAPES) + '"'
+
+
+def _gexf_element(out: list[str], tag: str, head: dict[str, str], data: dict[str, Any],
+                  types: dict[str, str], days: list[str] | None) -> None:
+    attrs = " ".join(f"{k}={_q(v)}" for k, v in head.items())
+    values = [(k, v) for k, v in data.items() if k in types]
+    if not values and not days:
+        out.append(f"      <{tag} {attrs} />")
+        return
+    out.append(f"      <{tag} {attrs}>")
+    if values:
+        out.append("        <attvalues>")
+        out.extend(f"          <attvalue for={_q(k)}"
+                   f" value={_q(str(v).lower() if isinstance(v, bool) else v)} />"
+                   for k, v in values)
+        out.append("        </attvalues>")
+    if days:
+        out.append("        <spells>")
+        out.extend(f"          <spell timestamp={_q(day)} />" for day in days)
+        out.append("        </spells>")
+    out.append(f"      </{tag}>")
 
 
 def _day(value: Any) -> str | None:
@@ -170,8 +232,8 @@ def _spells(el: ET.Element, days: list[str] | None) -> None:
             ET.SubElement(box, "spell", {"timestamp": day})
 
 
-def _gexf_attributes(graph: ET.Element, cls: str, rows: Iterator[dict[str, Any]], skip: set[str]
-                     ) -> dict[str, str]:
+def _column_types(rows: Iterable[dict[str, Any]], skip: set[str]) -> dict[str, str]:
+    """GEXF type per attribute: one type per column, mixed numbers as double, else string."""
     types: dict[str, str] = {}
     for data in rows:
         for k, v in data.items():
@@ -182,21 +244,7 @@ def _gexf_attributes(graph: ET.Element, cls: str, rows: Iterator[dict[str, Any]]
             if types.get(k, t) != t:
                 t = "double" if {types[k], t} <= {"long", "double"} else "string"
             types[k] = t
-    if types:
-        attrs = ET.SubElement(graph, "attributes", {"class": cls})
-        for k, t in types.items():
-            ET.SubElement(attrs, "attribute", {"id": k, "title": k, "type": t})
     return types
-
-
-def _attvalues(el: ET.Element, data: dict[str, Any], types: dict[str, str]) -> None:
-    values = [(k, v) for k, v in data.items() if k in types]
-    if not values:
-        return
-    box = ET.SubElement(el, "attvalues")
-    for k, v in values:
-        text = str(v).lower() if isinstance(v, bool) else str(v)
-        ET.SubElement(box, "attvalue", {"for": k, "value": text})
 
 
 def _dot_id(text: str) -> str:
