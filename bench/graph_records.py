@@ -19,6 +19,7 @@ of the output file. Nothing here runs in the test suite.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -60,7 +61,7 @@ def write_records(path: Path, count: int, n_actors: int, n_ties: int, seed: int 
     while len(ties) < n_ties:
         src, tgt = rng.sample(people, 2)
         ties.append((src, rng.choices(TYPES, (5, 3, 4))[0], tgt))
-    weights = [1.0 / (i + 1) ** 0.9 for i in range(len(ties))]  # a few ties are everywhere
+    weights = list(itertools.accumulate(1.0 / (i + 1) ** 0.9 for i in range(len(ties))))
     written = 0
     doc = 0
     with path.open("w", encoding="utf-8") as fh:
@@ -68,8 +69,9 @@ def write_records(path: Path, count: int, n_actors: int, n_ties: int, seed: int 
             doc += 1
             day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             mentions: dict[object, int] = {}
-            for src, rtype, tgt in rng.choices(ties, weights, k=min(rng.randint(2, 8),
-                                                                     count - written)):
+            # a few ties are everywhere (cumulative weights: choices() would re-add them each time)
+            k = min(rng.randint(2, 8), count - written)
+            for src, rtype, tgt in rng.choices(ties, cum_weights=weights, k=k):
                 sentence = (f"{src['name']} and {tgt['name']} were reported together in a"
                             f" statement about {rtype} on {day}, officials said on Monday.")
                 rec = {"doc": f"doc-{doc:07d}", "source": src["name"], "type": rtype,

@@ -79,11 +79,11 @@ class GraphBuilder:
             data = g.edges[src, tgt, key]
             data["weight"] += 1
             if rel.doc not in data["docs"] and len(data["docs"]) < MAX_DOCS_LISTED:
-                data["docs"].append(rel.doc)
+                data["docs"].append(sys.intern(rel.doc))  # shared by the edges of a document
             if rel.date:
                 data["dates"].add(sys.intern(rel.date))  # one string per day, not per report
         else:
-            g.add_edge(src, tgt, key=key, relation=rel.type, weight=1, docs=[rel.doc],
+            g.add_edge(src, tgt, key=key, relation=rel.type, weight=1, docs=[sys.intern(rel.doc)],
                        evidence=rel.sentence.strip(), trigger=rel.trigger,
                        dates={sys.intern(rel.date)} if rel.date else set(),
                        symmetric=rel.type == "meets", negated=rel.negated,
