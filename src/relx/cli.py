@@ -261,6 +261,119 @@ def explain_cli(
     render_explain(sys.stdout, reports)
 
 
+# ---------------------------------------------------------------- network: relx graph, relx show
+# Options of the commands that read relation records (`relx extract -f jsonl` output).
+
+RecordsArgument = Annotated[list[str], typer.Argument(
+    metavar="FILES...", show_default=False,
+    help="Relation records from `relx extract -f jsonl` (any number of runs), or '-' for stdin.")]
+IncludeUnassertedOption = Annotated[bool, typer.Option(
+    "--include-unasserted", help="Keep negated and planned/hypothetical relations as edges.")]
+LevelOption = Annotated[str, typer.Option(
+    "--level", metavar="LEVEL",
+    help="actor, or country: roll people and groups up to their countries.")]
+MinWeightOption = Annotated[int, typer.Option(
+    "--min-weight", metavar="N", help="Only ties reported at least N times.")]
+SinceOption = Annotated[str | None, typer.Option(
+    "--since", metavar="DATE", help="Only relations dated DATE or later (YYYY[-MM[-DD]]).")]
+UntilOption = Annotated[str | None, typer.Option(
+    "--until", metavar="DATE", help="Only relations dated DATE or earlier (YYYY[-MM[-DD]]).")]
+TypeOption = Annotated[str | None, typer.Option(
+    "--type", metavar="TYPES", help="Only these relations, e.g. supports,opposes.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Stop at the first bad record.")]
+
+GRAPH_HELP = """Build one network from relation records, as `relx extract -o FILE` would.
+
+Reads the JSON Lines of `relx extract -f jsonl` (files from any number of runs, or '-'), one
+record at a time: memory grows with the network, not with the records. A bad record is one error
+line (file:line) and the rest is used; the exit status is then 1.
+
+Examples:
+
+  relx extract corpus/ -f jsonl > monday.jsonl
+
+  relx graph monday.jsonl tuesday.jsonl -o week.gexf
+
+  relx extract corpus/ -f jsonl | relx graph - --since 2024-03 --min-weight 2 -o net.graphml
+"""
+
+
+@app.command("graph", help=GRAPH_HELP)
+def graph_cli(
+    inputs: RecordsArgument,
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", metavar="FILE",
+        help="Write to FILE (atomically); the format from its extension.")] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "-f", "--format", metavar="FORMAT",
+        help="gexf, graphml, dot or json. Default: from -o's extension, else json.")] = None,
+    include_unasserted: IncludeUnassertedOption = False,
+    level: LevelOption = "actor",
+    actors: ActorsOption = None,
+    min_weight: MinWeightOption = 1,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    types: TypeOption = None,
+    strict: StrictOption = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary line.")] = False,
+) -> None:
+    from .graphrun import GraphOptions, run_graph
+
+    code = run_graph(GraphOptions(
+        inputs=inputs, fmt=fmt, output=output, include_unasserted=include_unasserted,
+        level=level, actors=list(actors or []), min_weight=min_weight, since=since, until=until,
+        types=types, strict=strict, quiet=quiet))
+    raise typer.Exit(code)
+
+
+SHOW_HELP = """Explain a network: central actors, strongest ties, camps, balance.
+
+INPUTS are relation records (.jsonl from `relx extract -f jsonl`, or '-') or one .graphml file
+written by relx. With --actor, one actor's ties: who supports, opposes, meets it and whom it
+supports, opposes, meets, with counts and dates.
+
+Examples:
+
+  relx show relations.jsonl
+
+  relx show relations.jsonl --actor Qatar
+
+  relx show net.graphml -f json | jq .balance.parts
+"""
+
+
+@app.command("show", help=SHOW_HELP)
+def show_cli(
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUTS...", show_default=False,
+        help="Relation records (.jsonl, '-') or one .graphml network.")],
+    top: Annotated[int, typer.Option("--top", metavar="N", help="Rows per list.")] = 10,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", metavar="NAME", help="One actor's ego network (id, name or part of it).")
+    ] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "-f", "--format", metavar="FORMAT", help="table (default) or json.")] = None,
+    include_unasserted: IncludeUnassertedOption = False,
+    level: LevelOption = "actor",
+    actors: ActorsOption = None,
+    min_weight: MinWeightOption = 1,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    types: TypeOption = None,
+    seed: Annotated[int, typer.Option(
+        "--seed", metavar="N", help="Seed for Louvain camps (and sampled betweenness).")] = 42,
+    strict: StrictOption = False,
+) -> None:
+    from .graphrun import ShowOptions, run_show
+
+    code = run_show(ShowOptions(
+        inputs=inputs, include_unasserted=include_unasserted, level=level,
+        actors=list(actors or []), min_weight=min_weight, since=since, until=until, types=types,
+        strict=strict, top=top, actor=actor, seed=seed), fmt=fmt)
+    raise typer.Exit(code)
+
+
+
 @rules_app.command("check")
 def rules_check_cli(
     files: Annotated[list[Path], typer.Argument(help="Rule files to validate.")],

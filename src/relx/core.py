@@ -87,6 +87,7 @@ class Extractor:
                 else:
                     merge_into(current, result)
                 if piece.last:
+                    current.stamp_mentions()
                     yield current
                     current = None
 

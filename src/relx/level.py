@@ -41,4 +41,6 @@ def roll_up(result: Result, by_name: dict, dictionary: ActorDictionary) -> Resul
         relations.append(replace(r, source=s.name, target=t.name, source_id=s.id, target_id=t.id,
                                  source_kind="country", target_kind="country", source_role=None,
                                  target_role=None, source_country=None, target_country=None))
-    return Result(result.doc, list(actors.values()), relations, result.date)
+    rolled = Result(result.doc, list(actors.values()), relations, result.date)
+    rolled.stamp_mentions()
+    return rolled

@@ -52,6 +52,9 @@ class Relation:
     target_role: str | None = None
     target_country: str | None = None
     date: str | None = None
+    # how often each side is mentioned in the whole document: lets records alone rebuild the graph
+    source_mentions: int | None = None
+    target_mentions: int | None = None
 
     @property
     def asserted(self) -> bool:
@@ -85,6 +88,14 @@ class Result:
     relations: list[Relation] = field(default_factory=list)
     date: str | None = None
     error: str | None = None  # set when extraction failed on this document (and only then)
+
+    def stamp_mentions(self) -> None:
+        """Copy each actor's mention count onto the relations that name it, so that a stream of
+        relation records (`relx graph`) rebuilds the very graph `relx extract` builds."""
+        mentions = {a.id: a.mentions for a in self.actors}
+        for rel in self.relations:
+            rel.source_mentions = mentions.get(rel.source_id, rel.source_mentions)
+            rel.target_mentions = mentions.get(rel.target_id, rel.target_mentions)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -23,11 +23,8 @@ from .export import (
     atomic_file,
     check_writable,
     format_for_path,
-    graph_json,
     jsonl_line,
-    write_dot,
-    write_gexf,
-    write_graphml,
+    write_graph,
 )
 from .reading import Problem, iter_documents
 from .records import Document, Result
@@ -327,23 +324,35 @@ class CsvSink(Sink):
 
 
 class GraphSink(Sink):
-    """Aggregates the graph incrementally; writes it at the end."""
+    """Aggregates the graph incrementally; writes it at the end, in any graph format.
 
-    def __init__(self, fmt: str, fh: IO[Any], include_unasserted: bool):
+    The records that `json` lists go to a temporary spool file, not a list, so that memory stays
+    bounded by the network (`relx graph` over millions of records). `min_weight` prunes weak ties
+    before writing (`relx graph --min-weight`).
+    """
+
+    def __init__(self, fmt: str, fh: IO[Any], include_unasserted: bool, *, min_weight: int = 1):
         from .graph import GraphBuilder
 
         self.fmt = fmt
         self.fh = fh
+        self.min_weight = min_weight
         self.include_unasserted = include_unasserted
         self.builder = GraphBuilder(include_unasserted=include_unasserted)
-        self.relations: list[dict[str, Any]] = []
         self.evidence: Any = None  # export_html.EvidenceIndex, for html
         self.title = "relx network"
+        self.spool: IO[str] | None = None
+        if fmt == "json":
+            import tempfile
+
+            # closed in close(), which every caller reaches (an ExitStack in run_extract)
+            self.spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
 
     def add(self, result: Result) -> None:
         self.builder.add(result)
-        if self.fmt == "json":
-            self.relations.extend(r.to_dict() for r in result.relations)
+        if self.spool is not None:
+            for rel in result.relations:
+                self.spool.write(jsonl_line(rel))
         elif self.fmt == "html":  # the sentences behind the edges, a bounded number per edge
             if self.evidence is None:
                 from .export_html import EvidenceIndex
@@ -354,22 +363,41 @@ class GraphSink(Sink):
                     self.evidence.add(r)
 
     def close(self) -> None:
-        g = self.builder.graph
-        if self.fmt == "graphml":
-            write_graphml(g, self.fh)
-        elif self.fmt == "gexf":
-            write_gexf(g, self.fh)
-        elif self.fmt == "dot":
-            write_dot(g, self.fh)
-        elif self.fmt == "html":
+        from .graph import prune
+
+        g = prune(self.builder.graph, self.min_weight)
+        if self.fmt == "html":
             from .export_html import write_html
 
             write_html(g, self.evidence or [], self.fh, title=self.title)
-        else:
-            import json
+            return
+        try:
+            write_graph(self.fmt, g, self.fh, self._spooled(g))
+        finally:
+            if self.spool is not None:
+                self.spool.close()
 
-            json.dump(graph_json(g, self.relations), self.fh, ensure_ascii=False, indent=2)
-            self.fh.write("\n")
+    def _spooled(self, g: Any) -> Iterator[dict[str, Any]]:
+        """The spooled records; after pruning, those of the edges left (and, of relations that
+        make no edge, those whose actors are both left)."""
+        if self.spool is None:
+            return
+        import json
+
+        from .graph import edge_of
+        from .recordio import relation_from_dict
+
+        self.spool.seek(0)
+        for line in self.spool:
+            data = json.loads(line)
+            if self.min_weight > 1:
+                rel = relation_from_dict(data)
+                if rel.asserted or self.include_unasserted:
+                    if not g.has_edge(*edge_of(rel)):
+                        continue
+                elif rel.source_id not in g or rel.target_id not in g:
+                    continue
+            yield data
 
 
 class TableSink(Sink):
@@ -380,7 +408,7 @@ class TableSink(Sink):
 
         self.fh = fh
         self.isatty = isatty
-        self.builder = GraphBuilder(include_unasserted=True)
+        self.builder = GraphBuilder(include_unasserted=True, isolated=True)
         self.relations: list[Any] = []
         self.docs: set[str] = set()
 
