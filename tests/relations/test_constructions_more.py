@@ -81,3 +81,14 @@ def test_calls_for_removal_are_opposition(extractor: Extractor, text: str,
 def test_listed_examples_and_appointments(extractor: Extractor, text: str,
                                           expected: set[Triple]) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("The Senate voted to hold Minister Ola Berg in contempt.",
+         ("Senate", "opposes", "Ola Berg")),
+    case("Congress held two cabinet officers, Minister Ola Berg and Minister Ivo Sand, in"
+         " contempt.", ("Congress", "opposes", "Ola Berg"), ("Congress", "opposes", "Ivo Sand")),
+])
+def test_contempt_and_named_appositions(extractor: Extractor, text: str,
+                                        expected: set[Triple]) -> None:
+    check(extractor, text, expected)

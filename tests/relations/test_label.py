@@ -17,3 +17,19 @@ from .triples import Triple, case, check
 ])
 def test_labels(extractor: Extractor, text: str, expected: set[Triple]) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Senator Tom Hale called President Eva Lind's budget plan reckless.",
+         ("Tom Hale", "opposes", "Eva Lind")),
+    case('Chile described the Peruvian decision as "illegal".', ("Chile", "opposes", "Peru")),
+    # a label with no actor behind the thing labelled is nothing
+    case("Chile called the weather dreadful and reckless."),
+])
+def test_adjective_labels(extractor: Extractor, text: str, expected: set[Triple]) -> None:
+    check(extractor, text, expected)
+
+
+def test_a_quoted_label_is_asserted(extractor: Extractor) -> None:
+    rels = extractor.extract('Chile described the Peruvian decision as "illegal".').relations
+    assert [r.modality for r in rels] == ["asserted"]

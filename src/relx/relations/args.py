@@ -150,6 +150,12 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
         if c.dep_ == "appos" and c.conjuncts and actors.of(c) is not None:
             listed += [c, *c.conjuncts]
     for t in listed:
+        named = [c for c in t.children if c.dep_ == "appos" and (a := actors.of(c)) is not None
+                 and a.kind == "person" and a is not actors.of(t)]
+        if named:  # "two Cabinet officers, A and B": the people named, not their cabinet
+            out += unique(a for c in named for q in (c, *c.conjuncts)
+                          if (a := actors.of(q)) is not None)
+            continue
         actor = actors.of(t)
         if actor is None:  # "his Iraqi counterpart Omar Haddad"
             actor = next((a for c in t.children if c.dep_ == "appos"

@@ -76,7 +76,7 @@ class RelationEngine:
         if not pairs:
             return
         rtype, skip = polarity(m, self.withdrawal, self.lifting)
-        negated, modality = self.status(m.trigger, rtype, skip)
+        negated, modality = self.status(m.trigger, rtype, skip, label=m.construction == "label")
         sent = m.trigger.sent
         text = sent.text
         start = sent.start_char + (len(text) - len(text.lstrip()))

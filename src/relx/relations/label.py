@@ -1,5 +1,6 @@
-"""Labels: "A called B a dictator" (oprd), "A described B as a hero" (as + pobj), with the verbs
-each label rule names."""
+"""Labels: "A called B a dictator" (oprd), "A described B as a hero" (as + pobj), "A called B's
+plan reckless" (an adjective; the object's owner is the one labelled), with the verbs each label
+rule names."""
 
 from __future__ import annotations
 
@@ -22,12 +23,16 @@ class Label(Construction):
     def triggers(self, tok: Token) -> list[Rule]:
         if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"oprd", "pobj", "attr"}:
             return self.rules.lookup("label", tok.lemma_.lower())
+        if tok.pos_ == "ADJ" and tok.dep_ in {"oprd", "ccomp", "xcomp", "amod", "pobj"}:
+            return self.rules.lookup("label", tok.lower_)  # "called the deal 'lousy'"
         return []
 
     def read(self, label: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
         verb = label.head
         if label.dep_ == "pobj" and verb.lower_ == "as":
             verb = verb.head
+        if label.dep_ in {"ccomp", "xcomp", "amod"} and verb.pos_ != "VERB":
+            verb = verb.head  # parses that hang the adjective on the object
         if verb.lemma_.lower() not in rule.verbs:
             return
         targets = [c for c in verb.children if c.dep_ == "dobj"]

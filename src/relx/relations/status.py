@@ -30,17 +30,19 @@ class Status:
         self.allegations = rules.words("allegation_verbs")
         self.scenarios = rules.words("hypothetical_nouns")
 
-    def __call__(self, trigger: Token, rtype: str = "", skip: int = -1) -> tuple[bool, str]:
+    def __call__(self, trigger: Token, rtype: str = "", skip: int = -1, *, label: bool = False
+                 ) -> tuple[bool, str]:
         """`skip`: the index of a governing word already read as the relation's polarity
-        ("froze its aid to X" is opposing X, not a negated support)."""
+        ("froze its aid to X" is opposing X, not a negated support); `label`: the trigger is a
+        label, which quotation marks quote rather than doubt ("called the deal 'lousy'")."""
         negated = False
         modality = "asserted"
         chain = [t for t in governors(trigger) if t.i != skip]
         if self._scenario(chain):
             modality = "hypothetical"  # "a war between A and B is the worst case"
         doc = trigger.doc
-        if 0 < trigger.i < len(doc) - 1 and doc[trigger.i - 1].text in QUOTES \
-                and doc[trigger.i + 1].text in QUOTES:
+        if not label and 0 < trigger.i < len(doc) - 1 and doc[trigger.i - 1].text in QUOTES \
+                and doc[trigger.i + 1].text in QUOTES:  # (a quoted label is a quotation)
             modality = "uncertain"  # scare quotes: Assad's "war" on ISIL
         for anc in trigger.ancestors:  # "in the event that A attacks B"
             if anc.lemma_.lower() in HYPOTHETICAL_NOUNS and anc.head.lower_ == "in":
