@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import DocActors
 from .base import Match
-from .engine import RelationEngine
+from .engine import RelationEngine, candidate_sentences
 
 
 @dataclass(slots=True)
@@ -51,18 +51,22 @@ class SentenceReport:
 
 def explain(engine: RelationEngine, doc: Doc, actors: DocActors) -> list[SentenceReport]:
     """A report for every sentence of `doc`."""
+    engine(doc, actors, doc_id="explain")  # the document's events, for anaphors that point back
     for c in engine.constructions:
         c.start(doc, actors)
-    return [_sentence(engine, sent, actors) for sent in doc.sents]
+    read = {sent.start for sent in candidate_sentences(doc, actors, engine.args.anaphors)}
+    return [_sentence(engine, sent, actors, sent.start in read) for sent in doc.sents]
 
 
-def _sentence(engine: RelationEngine, sent: Span, actors: DocActors) -> SentenceReport:
+def _sentence(engine: RelationEngine, sent: Span, actors: DocActors, read: bool
+              ) -> SentenceReport:
     mentions = [f"{sent.doc[m.start:m.end].text} -> {actors.actors[m.actor].name}"
                 for m in actors.mentions if sent.start <= m.start < sent.end]
     ids = {actors.token_actor[i] for i in range(sent.start, sent.end) if i in actors.token_actor}
     report = SentenceReport(sent.text.strip(), mentions)
-    if len(ids) < 2:
-        report.skipped = f"{len(ids)} actor{'' if len(ids) == 1 else 's'}: a relation needs two"
+    if not read:
+        report.skipped = (f"{len(ids)} actor{'' if len(ids) == 1 else 's'} and no anaphor that"
+                          " points back: a relation needs two")
     for tok in sent:
         for c in engine.constructions:
             for rule in c.triggers(tok):
