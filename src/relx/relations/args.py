@@ -4,13 +4,15 @@ argument token names (with its conjuncts and the owners of proxy nouns)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Token
 
 from ..actors import DocActors
 from ..records import ACTOR_KINDS, Actor
 from ..rules import RuleSet
+from .groups import PLURAL_PRONOUNS, coordinated_owners, examples, plural_antecedents, unique
+
+__all__ = ["PLURAL_PRONOUNS", "Arguments", "actors_of", "agents", "count", "prep_objects",
+           "unique", "wh"]
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLIMB_DEPS = {"xcomp", "conj", "acomp", "ccomp", "advcl", "pcomp"}
@@ -38,12 +40,6 @@ def wh(tok: Token) -> Token:
     return tok
 
 
-def unique(items: Iterable[Actor]) -> list[Actor]:
-    """Actors in first-seen order, once each."""
-    seen: dict[str, Actor] = {}
-    for a in items:
-        seen.setdefault(a.id, a)
-    return list(seen.values())
 
 
 class Arguments:
@@ -171,12 +167,12 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
         if actor is None and proxies and t.pos_ == "NOUN":
             actor = _owner(t, actors) or founder(t, actors)  # "a Uruguayan request"
         if actor is None and t.pos_ == "NOUN":
-            named = _examples(t, actors)
+            named = examples(t, actors)
             if named:
                 out += named  # "world leaders including A and B"
                 continue
         if actor is not None and actor.kind in ACTOR_KINDS:
-            rolled = _coordinated_owners(t, actor, actors)
+            rolled = coordinated_owners(t, actor, actors)
             if rolled:
                 out += rolled  # "the Danish and Dutch governments", "coast guards of A and B"
                 continue
@@ -187,65 +183,6 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
                         if p.dep_ == "pobj" and actors.of(p) is actor:
                             out += [a for q in p.conjuncts if (a := actors.of(q)) is not None]
     return out
-
-
-PLURAL_NOUNS = {"pair", "duo", "two", "both", "governments", "countries", "nations", "sides",
-                "leaders", "ministers", "states", "parties", "neighbours", "neighbors", "allies"}
-
-
-def plural_antecedents(tok: Token, actors: DocActors) -> list[Actor]:
-    """The actors a plural anaphor points back to: "both governments", "the pair", "the two
-    countries", "they" after "A and B" (the last coordination of two or more actors, in this
-    sentence or the one before)."""
-    low = tok.lower_
-    kids = {c.lower_ for c in tok.children}
-    plural_noun = low in PLURAL_NOUNS and tok.pos_ in {"NOUN", "NUM", "PRON", "DET"} and (
-        low in {"pair", "duo", "both"} or bool(kids & {"both", "two"})) and not any(
-        c.dep_ in {"amod", "compound", "poss", "prep"} and actors.of(c) is not None
-        for c in tok.children)
-    if low not in {"they", "them", "their"} and not plural_noun:
-        return []
-    doc = tok.doc
-    start = tok.sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    for i in range(tok.i - 1, start - 1, -1):
-        head = doc[i]
-        if head.dep_ == "conj" or not head.conjuncts or actors.of(head) is None:
-            continue
-        members = unique(a for t in (head, *head.conjuncts) if (a := actors.of(t)) is not None)
-        if len(members) >= 2 and all(actors.of(t) is not None for t in head.conjuncts):
-            return members
-    return []
-
-
-def _examples(t: Token, actors: DocActors) -> list[Actor]:
-    """The actors a plural noun lists: "leaders including A and B", "states such as A"."""
-    for c in t.children:
-        if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (
-                c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such")):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    found = [a for q in (p, *p.conjuncts) if (a := actors.of(q)) is not None]
-                    if found:
-                        return unique(found)
-    return []
-
-
-def _coordinated_owners(t: Token, actor: Actor, actors: DocActors) -> list[Actor]:
-    """A noun that stands for a country named by coordinated modifiers stands for each."""
-    for c in t.children:
-        if c.dep_ in {"amod", "compound"} and actors.of(c) is actor and c.conjuncts:
-            more = [a for q in c.conjuncts if (a := actors.of(q)) is not None]
-            if more:
-                return [actor, *more]
-        if c.dep_ == "prep" and c.lower_ == "of" and actor.kind == "group" and actor.country:
-            for p in c.children:
-                owner = actors.of(p)
-                if p.dep_ == "pobj" and owner is not None and owner.name == actor.country and \
-                        p.conjuncts:
-                    return [owner] + [a for q in p.conjuncts if (a := actors.of(q)) is not None]
-    return []
 
 
 def _proxy_owner(t: Token, actors: DocActors) -> Actor | None:
@@ -270,7 +207,6 @@ def _owner(t: Token, actors: DocActors) -> Actor | None:
     return None
 
 
-PLURAL_PRONOUNS = {"their", "they", "them", "both"}
 COMPANION_VERBS = {"join", "accompany", "rejoin"}
 # what is set up or led by an actor stands for it ("the mission led by Germany", "the task force
 # which Denmark set up")

@@ -13,8 +13,9 @@ from ..actors import DocActors
 from ..records import Actor, Relation
 from ..rules import RuleSet
 from .anaphora import Event, is_anaphor
-from .args import PLURAL_NOUNS, Arguments, unique
+from .args import Arguments
 from .base import REGISTRY, Construction, Match
+from .groups import PLURAL_NOUNS, unique
 from .status import Status
 
 PLURAL_ANAPHORS = PLURAL_NOUNS | {"they", "them", "their"}

@@ -1,4 +1,4 @@
-"""Plural and group anaphora (CASES class 3) and coordinated heads rolled up to their owners
+"""Arguments naming several actors (groups.py): plural and group anaphora (CASES class 3) and
 (class 7). Sentences are invented."""
 
 from __future__ import annotations
