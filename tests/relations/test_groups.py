@@ -1,5 +1,5 @@
 """Arguments naming several actors (groups.py): plural and group anaphora (CASES class 3) and
-(class 7). Sentences are invented."""
+coordinated heads rolled up to their owners (class 7). Sentences are invented."""
 
 from __future__ import annotations
 
