@@ -142,3 +142,18 @@ def test_ids_are_stable_across_documents(extractor: Extractor) -> None:
     assert ruto_one.id.startswith("person:") and "ruto" in ruto_one.id
     assert ids(one) >= {"country:KEN", "country:ETH"}
     assert "country:SOM" in ids(two)
+
+
+def test_a_one_word_issue_tagged_as_a_person_is_no_actor(extractor: Extractor) -> None:
+    """The small model tags some campaign words as people; used as 'anti-X' or 'the X deal' they
+    are issues, not actors."""
+    text = ("Thousands joined an anti-Grexit march. Prime Minister Ana Lind defended the Grexit"
+            " deal and said Grexit would happen.")
+    names = {a.name for a in extractor.extract(text).actors}
+    assert "Grexit" not in names and "Ana Lind" in names
+
+
+def test_a_one_word_person_who_leads_a_campaign_stays_a_person(extractor: Extractor) -> None:
+    names = {a.name for a in extractor.extract(
+        "Navalny thanked his supporters. The Navalny campaign praised Germany.").actors}
+    assert "Navalny" in names

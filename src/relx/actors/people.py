@@ -107,7 +107,28 @@ def collect_people(doc: Doc, ctx: Context) -> People:
             same.role = same.role or role
             same.country = same.country or country
         people.setdefault(key, same)
-    return people
+    return {k: a for k, a in people.items() if not _an_issue(k, a, doc, ctx)}
+
+
+def _an_issue(key: tuple[str, ...], person: Actor, doc: Doc, ctx: Context) -> bool:
+    """A one-word 'person' with no title that the text uses as an issue is no person: one it is
+    for or against ("anti-X", "pro-X"), or that modifies a common noun as a topic does ("the X
+    deal", "the X vote"; a person's own 'campaign' or 'administration' does not count)."""
+    if len(key) != 1 or person.role is not None:
+        return False
+    lex = ctx.lex
+    owned = lex.member_nouns | lex.personal_rule_nouns | lex.title_heads
+    for tok in doc:
+        if name_key(tok.text, lex) != key:
+            continue
+        before = doc[tok.i - 2:tok.i] if tok.i >= 2 else doc[0:tok.i]
+        if any(t.lower_ in {"anti", "pro"} for t in before) and tok.i and \
+                doc[tok.i - 1].text in {"-", "‐"}:
+            return True
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and \
+                tok.head.lemma_.lower() not in owned and tok.head.lower_ not in owned:
+            return True
+    return False
 
 
 def person_for(key: tuple[str, ...], people: People) -> Actor | None:
