@@ -58,3 +58,10 @@ def test_the_protesters_and_the_police(extractor: Extractor) -> None:
 def test_we_in_a_quotation_is_the_speaker(extractor: Extractor) -> None:
     assert ("Ioana Stan", "opposes", "Iron Guard Militia") in pairs(
         extractor, '"We strongly condemn the Iron Guard Militia," President Ioana Stan said.')
+
+
+def test_territories_the_dictionary_lacks_come_from_iso_3166_1(extractor: Extractor) -> None:
+    text = "Thousands of Hong Kong protesters marched. Protesters clashed with police."
+    result = extractor.extract(text)
+    assert {"Hong Kong", "Hong Kong protesters", "police"} <= {a.name for a in result.actors}
+    assert ("Hong Kong protesters", "opposes", "police") in pairs(extractor, text)

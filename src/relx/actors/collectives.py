@@ -40,8 +40,18 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
             name = f"{clean_name(norp[0].text)} {low}"
             out.add(Actor(f"group:{slug(name)}", name, "group"), np_start(tok), tok.i + 1)
             continue
-        if low in lex.bare_collectives and _is_bare_definite(tok):
-            out.add(Actor(f"group:{slug(low)}", low, "group"), tok.i, tok.i + 1)
+        if low in lex.bare_collectives and (_is_bare_definite(tok) or (
+                low in CROWDS and not any(c.dep_ in {"amod", "compound", "poss", "nmod"}
+                                          for c in tok.children))):
+            # "the protesters" after "Hong Kong protesters" are those protesters
+            named = [a for a in out.actors.values() if a.kind == "group"
+                     and a.name.lower().endswith(" " + low)]
+            out.add(copy_actor(named[-1]) if len(named) == 1 else
+                    Actor(f"group:{slug(low)}", low, "group"), tok.i, tok.i + 1)
+
+
+# crowds and the police are actors even without an article ("Protesters clashed with police")
+CROWDS = {"protesters", "protestors", "demonstrators", "police", "strikers"}
 
 
 def _modified(tok: Token, low: str, lemma: str, mod_actor: Actor, mod_tok: Token, ctx: Context,

@@ -60,11 +60,27 @@ def region_actor(name: str, dictionary: ActorDictionary) -> Actor | None:
     the dictionary), so that `--level country` rolls it up."""
     hit = _subdivisions().get(name.lower().removeprefix("the "))
     if hit is None:
-        return None
+        return territory_actor(name, dictionary)
     code, canonical, alpha3 = hit
     country = dictionary.by_iso3(alpha3)
     return Actor(f"group:{slug(code)}", canonical, "group",
                  country=country.name if country else None)
+
+
+def territory_actor(name: str, dictionary: ActorDictionary) -> Actor | None:
+    """An ISO 3166-1 country or territory the actor dictionary does not list (Hong Kong, Puerto
+    Rico, Greenland): an actor of kind country under its ISO code."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    key = name.lower().removeprefix("the ")
+    found = next((c for c in pycountry.countries if key in {
+        c.name.lower(), getattr(c, "common_name", "").lower(),
+        getattr(c, "official_name", "").lower()}), None)
+    if found is None or dictionary.by_iso3(found.alpha_3) is not None:
+        return None
+    return Actor(f"country:{found.alpha_3}", getattr(found, "common_name", found.name), "country")
 
 
 def is_region(actor: Actor) -> bool:
