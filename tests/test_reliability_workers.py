@@ -18,7 +18,7 @@ import pytest
 
 from relx.errors import WorkerDied
 from relx.parallel import parallel_pipe
-from relx.records import Actor, Document, Result
+from relx.records import Actor, Document, Relation, Result
 
 pytestmark = pytest.mark.skipif("fork" not in mp.get_all_start_methods(),
                                 reason="workers inherit the stand-in extractor by fork")
@@ -81,7 +81,12 @@ def test_the_cli_writes_what_finished_when_workers_keep_dying(
             if i == 2:
                 raise WorkerDied("worker died (signal 9) again on the documents from c.jsonl:3:"
                                  " stopped")
-            yield Result(d.id, [Actor(f"org:x{i}", f"X{i}", "organization", mentions=1)])
+            x = Actor(f"org:x{i}", f"X{i}", "organization", mentions=1)
+            y = Actor("org:y", "Y", "organization", mentions=1)
+            # graph files hold the actors of relations: each finished document has one
+            yield Result(d.id, [x, y], [Relation(d.id, x.name, "opposes", y.name, x.id, y.id,
+                                                 x.kind, y.kind, "condemned", "X condemned Y.",
+                                                 0, 15)])
 
     monkeypatch.setattr(relx.parallel, "parallel_pipe", dying)
     corpus = tmp_path / "c.jsonl"
@@ -90,7 +95,7 @@ def test_the_cli_writes_what_finished_when_workers_keep_dying(
     out = tmp_path / "g.json"
     code = run_extract(ExtractOptions(inputs=[str(corpus)], output=str(out), jobs=2, quiet=True))
     assert code == 1
-    assert [a["name"] for a in json.loads(out.read_text())["actors"]] == ["X0", "X1"]
+    assert [a["name"] for a in json.loads(out.read_text())["actors"]] == ["X0", "Y", "X1"]
     assert capsys.readouterr().err == (
         "relx: error: worker died (signal 9) again on the documents from c.jsonl:3: stopped; the"
         " 2 document(s) finished are written, the rest is not\n")
