@@ -46,6 +46,9 @@ class Piece:
 class Extractor:
     """A loaded pipeline plus rules: build once, call on many documents.
 
+    By default only the sentences that can hold a relation are parsed (selective.py);
+    `full_parse=True` parses every sentence, as `nlp(text)` does (slower, the reference).
+
     >>> ex = Extractor()
     >>> [r.type for r in ex.extract("Turkey condemned Iran.").relations]
     ['opposes']
