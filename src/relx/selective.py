@@ -101,6 +101,7 @@ class SelectiveParser:
         self.triggers = _forms(nlp, lemmas) | any_verb
         self.keep_actors = keep_actors
         self.lex = lex
+        self.context = _receptive_field(nlp)
         self.dep = nlp.vocab.strings.add("dep")
         self.root = nlp.vocab.strings.add("ROOT")
         self.parsed_tokens = 0  # counters for benchmarks: tokens parsed / seen
@@ -117,13 +118,14 @@ class SelectiveParser:
             else:
                 docs = [self.matcher(d) for d in docs]
         runs = [self.select(doc) for doc in docs]
-        subs = [self._subdoc(doc[a:b]) for doc, spans in zip(docs, runs, strict=True) 
+        subs = [self._subdoc(doc, a, b) for doc, spans in zip(docs, runs, strict=True)
                 for a, b in spans]
+        parsed = [sub for sub, _ in subs]
         for _name, proc in self.parse_pipes:
-            subs = list(proc.pipe(subs, batch_size=max(1, len(subs))))  # type: ignore[attr-defined]
-        it = iter(subs)
+            parsed = list(proc.pipe(parsed, batch_size=max(1, len(parsed))))  # type: ignore
+        it = iter(zip(parsed, (left for _, left in subs), strict=True))
         for doc, spans in zip(docs, runs, strict=True):
-            self._write_back(doc, [(a, b, next(it)) for a, b in spans])
+            self._write_back(doc, [(a, b, *next(it)) for a, b in spans])
             self.seen_tokens += len(doc)
             self.parsed_tokens += sum(b - a for a, b in spans)
         return docs
@@ -265,14 +267,23 @@ class SelectiveParser:
 
     # -- parsing and writing back ---------------------------------------------------------------
 
-    def _subdoc(self, span: Span) -> Doc:
-        """A fresh Doc of the span's words: no sentence starts or entities, as the parser sees
-        them in the full pipeline (only line breaks end sentences in advance)."""
+    def _subdoc(self, doc: Doc, start: int, end: int) -> tuple[Doc, int]:
+        """A fresh Doc of the words start..end, with as many words of context on each side as
+        the tok2vec sees (so every word of the run gets the vector it has in the whole
+        document, and the same tags and tree), and the context's words cut off as sentences
+        of their own. No entities: the parser runs before the NER in the full pipeline.
+        Returns the Doc and where the run starts in it."""
+        lo, hi = max(0, start - self.context), min(len(doc), end + self.context)
+        span = doc[lo:hi]
         words = [t.text for t in span]
         spaces = [bool(t.whitespace_) for t in span]
-        return line_breaks(Doc(self.nlp.vocab, words=words, spaces=spaces))
+        sub = line_breaks(Doc(self.nlp.vocab, words=words, spaces=spaces))
+        sub[start - lo].is_sent_start = True
+        if hi > end:
+            sub[end - lo].is_sent_start = True
+        return sub, start - lo
 
-    def _write_back(self, doc: Doc, parsed: list[tuple[int, int, Doc]]) -> None:
+    def _write_back(self, doc: Doc, parsed: list[tuple[int, int, Doc, int]]) -> None:
         """Tags, lemmas and trees of the parsed runs into `doc`; a flat tree elsewhere."""
         n = len(doc)
         if n == 0:
@@ -285,8 +296,8 @@ class SelectiveParser:
             arr[sent.start:sent.end, head_col] = (last - idx).astype("uint64")
             arr[sent.start:last, dep_col] = self.dep
             arr[last, dep_col] = self.root
-        for a, b, sub in parsed:
-            arr[a:b] = sub.to_array(PARSED_ATTRS)
+        for a, b, sub, left in parsed:
+            arr[a:b] = sub.to_array(PARSED_ATTRS)[left:left + b - a]
         doc.from_array(PARSED_ATTRS, arr)
 
 
@@ -318,3 +329,13 @@ def _forms(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
     except (KeyError, AttributeError):
         pass
     return frozenset(out)
+
+
+def _receptive_field(nlp: Language) -> int:
+    """How many words on each side the shared tok2vec reads: depth x window of its encoder
+    (4 in en_core_web_sm); 4 if the config does not say."""
+    try:
+        encode = nlp.config["components"]["tok2vec"]["model"]["encode"]
+        return int(encode["depth"]) * int(encode["window_size"])
+    except (KeyError, TypeError, ValueError):
+        return 4

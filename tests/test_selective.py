@@ -1,0 +1,155 @@
+"""The selective parse (only sentences that can hold a relation) against --full-parse.
+
+Real pipeline throughout. The comparison on the shared dev sets runs only where ../shared/eval
+exists beside the repository (it is third-party news, never part of the project); the samples
+comparison always runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+from relx import evaluate as ev
+from relx.attrules import FastAttributeRuler
+from relx.core import Extractor
+from relx.pipeline import load_pipeline
+from relx.records import Document, Result
+
+ROOT = Path(__file__).resolve().parent.parent
+# the repository's sibling ../shared, from a clone (main) or a worktree one level deeper
+SHARED = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval")
+               if (p / "score.py").is_file()), None)
+DEV_SETS = ("dev", "dev2", "dev-re3d")
+
+
+@pytest.fixture(scope="module")
+def full(extractor: Extractor) -> Extractor:
+    """The exact mode, on the same loaded pipeline as the session's default extractor."""
+    return Extractor(nlp=extractor.nlp, full_parse=True)
+
+
+def _relations(result: Result) -> set[tuple[str, str, str, bool, str]]:
+    return {(r.source_id, r.type, r.target_id, r.negated, r.modality) for r in result.relations}
+
+
+def _actors(result: Result) -> set[tuple[object, ...]]:
+    return {(a.id, a.name, a.kind, a.role, a.country, a.mentions) for a in result.actors}
+
+
+def test_default_is_selective_and_full_parse_is_not(extractor: Extractor, full: Extractor
+                                                    ) -> None:
+    assert extractor.selective is not None and not extractor.full_parse
+    assert full.selective is None and full.full_parse
+
+
+def test_samples_give_the_same_relations_and_actors_in_both_modes(
+        extractor: Extractor, full: Extractor, samples: Path) -> None:
+    docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(samples.glob("*.txt"))]
+    fast = list(extractor.pipe(docs))
+    exact = list(full.pipe(docs))
+    assert sum(len(r.relations) for r in exact) > 10  # the comparison compares something
+    for a, b in zip(fast, exact, strict=True):
+        assert _relations(a) == _relations(b), a.doc
+        assert _actors(a) == _actors(b), a.doc
+
+
+def test_only_sentences_with_two_candidate_actors_are_parsed(extractor: Extractor) -> None:
+    text = ("The weather was mild on Tuesday and the markets were calm. "
+            "Turkey condemned Iran over the border incident. "
+            "Farmers said the harvest would be late this year.")
+    sp = extractor.selective
+    assert sp is not None
+    with extractor.nlp.memory_zone():
+        doc = sp.pipe([text])[0]
+        sents = list(doc.sents)
+        assert [s.text.split()[0] for s in sents] == ["The", "Turkey", "Farmers"]
+        assert all(t.tag_ == "" and t.dep_ in {"dep", "ROOT"} for t in sents[0])
+        assert all(t.tag_ == "" for t in sents[2])
+        assert [t.pos_ for t in sents[1][:2]] == ["PROPN", "VERB"]
+        assert sents[1][1].lemma_ == "condemn"
+    rels = extractor.extract(text).relations
+    assert [(r.source, r.type, r.target) for r in rels] == [("Turkey", "opposes", "Iran")]
+
+
+def test_a_pronoun_makes_a_second_actor_and_its_antecedent_sentence_is_parsed(
+        extractor: Extractor, full: Extractor) -> None:
+    # one name in each sentence: the second holds a relation only through 'It'
+    text = ("Sweden hosted a conference on Monday. It criticised Norway for the delay.")
+    sp = extractor.selective
+    assert sp is not None
+    with extractor.nlp.memory_zone():
+        doc = sp.pipe([text])[0]
+        assert all(t.tag_ for t in doc if not t.is_space)  # both parsed: the pronoun's window
+    a, b = extractor.extract(text), full.extract(text)
+    assert _relations(a) == _relations(b) == {
+        ("country:SWE", "opposes", "country:NOR", False, "asserted")}
+
+
+def test_a_sentence_with_two_actors_but_no_trigger_word_is_not_parsed(
+        extractor: Extractor) -> None:
+    text = "Brazil and Argentina are in South America."
+    sp = extractor.selective
+    assert sp is not None
+    with extractor.nlp.memory_zone():
+        doc = sp.pipe([text])[0]
+        assert not any(t.tag_ for t in doc)
+
+
+def test_unparsed_sentences_keep_the_senter_boundaries(extractor: Extractor) -> None:
+    text = "Rain fell. Wind rose.\nHeadline without a stop\nThe sea was grey."
+    sp = extractor.selective
+    assert sp is not None
+    with extractor.nlp.memory_zone():
+        doc = sp.pipe([text])[0]
+        assert doc.has_annotation("DEP")
+        starts = [t.i for t in doc if t.is_sent_start]
+        sents = [s.text.strip() for s in doc.sents]
+    assert len(starts) == len(sents) >= 4
+    assert "Headline without a stop" in sents  # line breaks end sentences, as in full mode
+
+
+def test_a_model_without_senter_falls_back_to_the_full_parse() -> None:
+    nlp = load_pipeline()
+    nlp.remove_pipe("senter")
+    ex = Extractor(nlp=nlp)
+    assert ex.full_parse and ex.selective is None
+    assert [r.type for r in ex.extract("Turkey condemned Iran.").relations] == ["opposes"]
+
+
+def test_fast_attribute_ruler_matches_spacys_token_for_token(extractor: Extractor,
+                                                            samples: Path) -> None:
+    nlp = extractor.nlp
+    stock = nlp.get_pipe("attribute_ruler")
+    fast = FastAttributeRuler(stock)
+    assert len(fast.lookup) > 0 and fast.rest < 20  # most patterns go through the look-up
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+    texts.append("I ain't gonna say y'all didn't, c'mon, let's go: there's nothin' to it.")
+    attrs = [TAG, POS, MORPH, LEMMA, DEP]
+    with nlp.memory_zone():
+        before = ["attribute_ruler", "lemmatizer", "ner", "relx_actors"]
+        for text in texts:
+            a = nlp(text, disable=before)
+            b = nlp(text, disable=before)
+            stock(a)
+            fast(b)
+            assert (a.to_array(attrs) == b.to_array(attrs)).all(), text
+
+
+@pytest.mark.skipif(SHARED is None, reason="no ../shared/eval beside the repository")
+@pytest.mark.parametrize("name", DEV_SETS)
+def test_dev_set_f1_within_a_hundredth_of_the_full_parse(extractor: Extractor, full: Extractor,
+                                                         name: str) -> None:
+    assert SHARED is not None
+    folder = SHARED / name
+    if not folder.is_dir():
+        pytest.skip(f"no {folder}")
+    gold = ev.load_gold(folder)
+    f1 = {}
+    for mode, ex in (("selective", extractor), ("full", full)):
+        scores = ev.score(gold, ev.predict(gold, ex, []))
+        f1[mode] = scores.overall().f1
+    assert f1["full"] > 0.2  # the extractor works on this set at all
+    assert abs(f1["selective"] - f1["full"]) <= 0.01, f1
