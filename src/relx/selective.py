@@ -137,11 +137,13 @@ class SelectiveParser:
         sents = self._sentences(doc)
         chosen = [False] * len(sents)
         for n, s in enumerate(sents):
-            if not s.trigger and not (self.keep_actors and s.cue):
-                continue  # no rule can fire, and no actor needs the parse
-            # a pronoun may stand for a second actor ("Iran said it ...", not "Iran said its")
-            chosen[n] = len(s.keys) >= 2 or (
-                bool(s.anaphors) and len(s.keys | self._antecedents(sents, n)) >= 2)
+            if self.keep_actors and s.cue:
+                chosen[n] = True  # an actor's mention, kind or role that only the parse tells
+            elif s.trigger:  # else no rule can fire
+                # a pronoun may stand for a second actor ("Iran said it ...", not "Iran said
+                # its")
+                chosen[n] = len(s.keys) >= 2 or (
+                    bool(s.anaphors) and len(s.keys | self._antecedents(sents, n)) >= 2)
         for n, s in enumerate(sents):
             if not chosen[n]:
                 continue
