@@ -13,7 +13,7 @@ import pytest
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
 from relx import evaluate as ev
-from relx.attrules import FastAttributeRuler
+from relx.attrules import FastAttributeRuler, FastLemmatizer
 from relx.core import Extractor
 from relx.pipeline import load_pipeline
 from relx.records import Document, Result
@@ -119,11 +119,13 @@ def test_a_model_without_senter_falls_back_to_the_full_parse() -> None:
     assert [r.type for r in ex.extract("Turkey condemned Iran.").relations] == ["opposes"]
 
 
-def test_fast_attribute_ruler_matches_spacys_token_for_token(extractor: Extractor,
-                                                            samples: Path) -> None:
+def test_fast_attribute_ruler_and_lemmatizer_match_spacys_token_for_token(
+        extractor: Extractor, samples: Path) -> None:
     nlp = extractor.nlp
     stock = nlp.get_pipe("attribute_ruler")
     fast = FastAttributeRuler(stock)
+    stock_lemmas = nlp.get_pipe("lemmatizer")
+    fast_lemmas = FastLemmatizer(stock_lemmas)
     assert len(fast.lookup) > 0 and fast.rest < 20  # most patterns go through the look-up
     texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
     texts.append("I ain't gonna say y'all didn't, c'mon, let's go: there's nothin' to it.")
@@ -133,15 +135,19 @@ def test_fast_attribute_ruler_matches_spacys_token_for_token(extractor: Extracto
         for text in texts:
             a = nlp(text, disable=before)
             b = nlp(text, disable=before)
-            stock(a)
-            fast(b)
+            stock_lemmas(stock(a))
+            fast_lemmas(fast(b))
             assert (a.to_array(attrs) == b.to_array(attrs)).all(), text
+        assert fast_lemmas.memo  # the look-up was used, not only the fallback
 
 
 @pytest.mark.skipif(SHARED is None, reason="no ../shared/eval beside the repository")
 @pytest.mark.parametrize("name", DEV_SETS)
-def test_dev_set_f1_within_a_hundredth_of_the_full_parse(extractor: Extractor, full: Extractor,
-                                                         name: str) -> None:
+def test_dev_set_f1_no_worse_than_a_hundredth_below_the_full_parse(
+        extractor: Extractor, full: Extractor, name: str) -> None:
+    """Parsing a sentence alone (with its context words) instead of in the whole document can
+    flip a near-tie in the parser (floating-point sums in other batch shapes): a relation may
+    come or go either way. What must not happen is a loss: none beyond 0.01 of F1."""
     assert SHARED is not None
     folder = SHARED / name
     if not folder.is_dir():
@@ -152,4 +158,4 @@ def test_dev_set_f1_within_a_hundredth_of_the_full_parse(extractor: Extractor, f
         scores = ev.score(gold, ev.predict(gold, ex, []))
         f1[mode] = scores.overall().f1
     assert f1["full"] > 0.1  # the extractor finds something on this set at all
-    assert abs(f1["selective"] - f1["full"]) <= 0.01, f1
+    assert f1["selective"] >= f1["full"] - 0.01, f1
