@@ -28,6 +28,7 @@ from spacy.tokens._retokenize import set_token_attrs
 
 KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 Entry = tuple[int, tuple[tuple[str, frozenset[Any]], ...]]
+MEMO_MAX = 100_000  # lemma look-ups kept (a few MB)
 
 
 class FastAttributeRuler:
@@ -140,6 +141,8 @@ class FastLemmatizer:
             key = (orth, pos, morph)
             text = memo.get(key)
             if text is None:
+                if len(memo) >= MEMO_MAX:  # bounded memory on an endless stream
+                    memo.clear()
                 text = memo[key] = lem.lemmatize(doc[i])[0]
             lemmas[i] = strings.add(text)
         doc.from_array([LEMMA], lemmas)
