@@ -7,13 +7,17 @@ comparison always runs.
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from typer.testing import CliRunner
 
 from relx import evaluate as ev
 from relx.attrules import FastAttributeRuler, FastLemmatizer
+from relx.cli import app
 from relx.core import Extractor
 from relx.pipeline import load_pipeline
 from relx.records import Document, Result
@@ -23,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval")
                if (p / "score.py").is_file()), None)
 DEV_SETS = ("dev", "dev2", "dev-re3d")
+runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +164,26 @@ def test_dev_set_f1_no_worse_than_a_hundredth_below_the_full_parse(
         f1[mode] = scores.overall().f1
     assert f1["full"] > 0.1  # the extractor finds something on this set at all
     assert f1["selective"] >= f1["full"] - 0.01, f1
+
+
+def _triples(jsonl: str) -> set[tuple[str, str, str]]:
+    return {(r["source_id"], r["type"], r["target_id"])
+            for r in map(json.loads, jsonl.splitlines()) if r}
+
+
+def test_cli_full_parse_gives_the_same_relations_on_a_sample(samples: Path) -> None:
+    path = str(samples / "turkey_iraq.txt")
+    fast = runner.invoke(app, ["extract", path, "-f", "jsonl", "-q"])
+    exact = runner.invoke(app, ["extract", path, "-f", "jsonl", "-q", "--full-parse"])
+    assert fast.exit_code == exact.exit_code == 0, fast.output + exact.output
+    assert _triples(exact.stdout) and _triples(fast.stdout) == _triples(exact.stdout)
+
+
+def test_full_parse_with_jobs_in_a_real_process(relx_exe: str, samples: Path) -> None:
+    """--full-parse reaches the worker processes of --jobs (through a pipe, exit code 0)."""
+    out = subprocess.run([relx_exe, "extract", str(samples / "corpus.jsonl"), "-f", "jsonl",
+                          "-q", "--jobs", "2", "--full-parse", "--ordered"],
+                         capture_output=True, text=True, timeout=600, check=False)
+    assert out.returncode == 0, out.stderr
+    fast = runner.invoke(app, ["extract", str(samples / "corpus.jsonl"), "-f", "jsonl", "-q"])
+    assert _triples(out.stdout) and _triples(out.stdout) == _triples(fast.stdout)
