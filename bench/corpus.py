@@ -92,11 +92,19 @@ def sample_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
 
 
-def write_corpus(path: Path, n: int, *, seed: int = 5, synthetic: bool | None = None) -> str:
+def folder_texts(folders: list[Path]) -> list[str]:
+    """The *.txt files of `folders` (e.g. the real news of ../shared/eval/dev: read at run
+    time, never copied into the project)."""
+    return [p.read_text(encoding="utf-8") for d in folders for p in sorted(d.glob("*.txt"))]
+
+
+def write_corpus(path: Path, n: int, *, seed: int = 5, synthetic: bool | None = None,
+                 texts: list[str] | None = None) -> str:
     """Write `n` documents to `path` (JSONL); returns where the texts came from."""
     rng = random.Random(seed)
-    samples = [] if synthetic else sample_texts()
-    origin = f"{len(samples)} data/samples articles (cycled)" if samples else "synthetic"
+    samples = [] if synthetic else (texts or sample_texts())
+    kind = "articles from --texts" if texts else "data/samples articles"
+    origin = f"{len(samples)} {kind} (cycled)" if samples else "synthetic"
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             text = samples[i % len(samples)] if samples else synthetic_article(rng)

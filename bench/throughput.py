@@ -4,6 +4,8 @@
     .venv/bin/python bench/throughput.py                 # 1k and 10k synthetic/sample documents
     .venv/bin/python bench/throughput.py --docs 300      # a quick look
     .venv/bin/python bench/throughput.py --jsonl corpus.jsonl --docs 5000
+    .venv/bin/python bench/throughput.py --texts ../shared/eval/dev ../shared/eval/dev2 \
+        ../shared/eval/dev-re3d --configs bare,full,j1,j2     # real news, both parse modes
 
 Each configuration runs in its own subprocess (so that peak RSS is its own), reads the corpus
 lazily from a JSONL file, and reports words/s over the processing only (model loading excluded;
@@ -12,7 +14,9 @@ a fork each, is inside the timed region):
 
 - bare:  `nlp.pipe(texts, batch_size=B)` with the same model and spaCy components relx uses,
          without relx's own components (line breaks, actor matcher);
-- j1:    the library, `Extractor.pipe` (what `relx extract --jobs 1` runs);
+- j1:    the library, `Extractor.pipe` (what `relx extract --jobs 1` runs: only the sentences
+         that can hold a relation are parsed);
+- full:  the same with `Extractor(full_parse=True)` (`relx extract --full-parse`);
 - j2:    the library, `parallel_pipe(..., jobs=2)` (what `relx extract --jobs 2` runs).
 
 Peak RSS is ru_maxrss of the process (and of its pool workers, reaped before it reports).
@@ -35,9 +39,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import iter_corpus, write_corpus  # noqa: E402
+from corpus import folder_texts, iter_corpus, write_corpus  # noqa: E402
 
-CONFIGS = ("bare", "j1", "j2")
+CONFIGS = ("bare", "full", "j1", "j2")
 
 
 def _measure(config: str, path: Path, batch_size: int) -> dict[str, float]:
@@ -68,7 +72,7 @@ def _measure(config: str, path: Path, batch_size: int) -> dict[str, float]:
     else:
         from relx.core import Extractor
 
-        extractor = Extractor()
+        extractor = Extractor(full_parse=config == "full")
     load = time.perf_counter() - load
     start, cpu = time.perf_counter(), time.process_time()
     first = None
@@ -77,7 +81,7 @@ def _measure(config: str, path: Path, batch_size: int) -> dict[str, float]:
             docs += 1
             first = first or time.perf_counter()
     else:
-        if config == "j1":
+        if config in ("j1", "full"):
             results = extractor.pipe(documents(), batch_size=batch_size)
         else:
             from relx.parallel import parallel_pipe
@@ -126,6 +130,8 @@ def main() -> None:
     ap.add_argument("--configs", default=",".join(CONFIGS))
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--synthetic", action="store_true", help="ignore data/samples")
+    ap.add_argument("--texts", type=Path, nargs="+", metavar="DIR",
+                    help="cycle the *.txt articles of these folders (e.g. ../shared/eval/dev)")
     ap.add_argument("--measure", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -149,7 +155,8 @@ def main() -> None:
                 got = _head(args.jsonl, path, n)
                 origin = f"{args.jsonl} (first {got})"
             else:
-                origin = write_corpus(path, n, synthetic=args.synthetic)
+                texts = folder_texts(args.texts) if args.texts else None
+                origin = write_corpus(path, n, synthetic=args.synthetic, texts=texts)
             print(f"\n{n} documents ({origin}):")
             by = {}
             for config in configs:
@@ -161,9 +168,10 @@ def main() -> None:
                       f"{r['wall']:7.1f} s  first result {r['first']:5.2f} s  "
                       f"peak RSS {r['rss_mb']:6.0f} MB (workers {r['children_rss_mb']:.0f} MB)  "
                       f"{r['docs']} docs {r['relations']} relations", flush=True)
-            if "bare" in by and "j1" in by:
-                print(f"  j1/bare words/s: {by['bare']['wall'] / by['j1']['wall']:.3f} (wall), "
-                      f"{by['bare']['cpu'] / by['j1']['cpu']:.3f} (CPU)")
+            for mode in ("full", "j1"):
+                if "bare" in by and mode in by:
+                    print(f"  {mode}/bare words/s: {by['bare']['wall'] / by[mode]['wall']:.3f}"
+                          f" (wall), {by['bare']['cpu'] / by[mode]['cpu']:.3f} (CPU)")
             if "j1" in by and "j2" in by:
                 print(f"  j2/j1 words/s: {by['j1']['wall'] / by['j2']['wall']:.3f}")
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")

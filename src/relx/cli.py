@@ -117,6 +117,10 @@ ReplaceRulesOption = Annotated[bool, typer.Option(
 ActorsOption = Annotated[list[Path] | None, typer.Option(
     "--actors", metavar="FILE", help="Extra actor dictionary (YAML); repeatable.")]
 
+FullParseOption = Annotated[bool, typer.Option(
+    "--full-parse", help="Parse every sentence, not only those that can hold a relation"
+    " (slower; the reference that the default is checked against).")]
+
 
 @app.command("extract", help=EXTRACT_HELP)
 def extract_cli(
@@ -153,6 +157,7 @@ def extract_cli(
         "--strict", help="Stop at the first bad input.")] = False,
     quiet: Annotated[bool, typer.Option(
         "-q", "--quiet", help="No progress bar or warnings.")] = False,
+    full_parse: FullParseOption = False,
 ) -> None:
     from .run import ExtractOptions, run_extract
 
@@ -160,7 +165,8 @@ def extract_cli(
         inputs=inputs, fmt=fmt, output=output, model=model, rules=list(rules or []),
         replace_rules=replace_rules, actors=list(actors or []), text_field=text_field,
         id_field=id_field, include_unasserted=include_unasserted, level=level,
-        batch_size=batch_size, jobs=jobs, ordered=ordered, strict=strict, quiet=quiet)
+        batch_size=batch_size, jobs=jobs, ordered=ordered, strict=strict, quiet=quiet,
+        full_parse=full_parse)
     code = run_extract(options)
     raise typer.Exit(code)
 
@@ -180,6 +186,7 @@ def eval_cli(
                                           " cue) and false positives.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object."
                                           )] = False,
+    full_parse: FullParseOption = False,
 ) -> None:
     """Score relations against gold: P/R/F1 per type and per document, and macro-F1.
 
@@ -197,7 +204,7 @@ def eval_cli(
         from .core import Extractor
 
         extractor = Extractor(model, rules=list(rules or []), replace_rules=replace_rules,
-                              actors=list(actors or []))
+                              actors=list(actors or []), full_parse=full_parse)
         scores = ev.score(gold, ev.predict(gold, extractor, problems))
     elif predictions == "-":
         scores = ev.score(gold, ev.read_predictions(sys.stdin, "<stdin>", problems))

@@ -46,6 +46,9 @@ class Piece:
 class Extractor:
     """A loaded pipeline plus rules: build once, call on many documents.
 
+    By default only the sentences that can hold a relation are parsed (selective.py);
+    `full_parse=True` parses every sentence, as `nlp(text)` does (slower, the reference).
+
     >>> ex = Extractor()
     >>> [r.type for r in ex.extract("Turkey condemned Iran.").relations]
     ['opposes']
@@ -53,8 +56,10 @@ class Extractor:
 
     def __init__(self, model: str | None = None, *, rules: Sequence[Path | str] = (),
                  replace_rules: bool = False, actors: Sequence[Path | str] = (),
-                 nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS):
+                 nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS,
+                 full_parse: bool = False):
         from .pipeline import load_pipeline
+        from .selective import SelectiveParser, selective_reason
 
         self.ruleset: RuleSet = load_rules(rules, replace=replace_rules)
         self.nlp = nlp or load_pipeline(model, [str(a) for a in actors])
@@ -62,6 +67,11 @@ class Extractor:
         self.resolve = resolver_for(self.nlp)
         self.engine = RelationEngine(self.ruleset, self.nlp.vocab)
         self.chunk_chars = min(chunk_chars, self.nlp.max_length)
+        # parse only the sentences that can hold a relation, unless asked to parse everything
+        # or the model cannot (no senter, or an NER sharing the parser's tok2vec)
+        self.full_parse = full_parse or selective_reason(self.nlp) is not None
+        self.selective = None if self.full_parse else SelectiveParser(self.nlp, self.resolve,
+                                                                   self.ruleset)
 
     def extract(self, text: str, *, doc_id: str = "text", date: str | None = None) -> Result:
         """Actors and relations of one text."""
@@ -108,8 +118,12 @@ class Extractor:
     def _parse(self, batch: list[Piece]) -> list[tuple[Piece, Result]]:
         out: list[tuple[Piece, Result]] = []
         with self.nlp.memory_zone():
-            for doc, piece in self.nlp.pipe(((p.text, p) for p in batch), as_tuples=True,
-                                            batch_size=len(batch)):
+            if self.selective is not None:
+                parsed = zip(self.selective.pipe([p.text for p in batch]), batch, strict=True)
+            else:
+                parsed = self.nlp.pipe(((p.text, p) for p in batch), as_tuples=True,
+                                       batch_size=len(batch))
+            for doc, piece in parsed:
                 d = piece.document
                 out.append((piece, self.from_doc(doc, doc_id=d.id, date=d.date,
                                                  offset=piece.offset)))

@@ -43,7 +43,7 @@ def _load(config: dict[str, Any]) -> Any:
     from .core import Extractor
 
     return Extractor(config["model"], rules=config["rules"], replace_rules=config["replace_rules"],
-                     actors=config["actors"])
+                     actors=config["actors"], full_parse=config.get("full_parse", False))
 
 
 def _init(config: dict[str, Any] | None) -> None:

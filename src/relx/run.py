@@ -51,6 +51,7 @@ class ExtractOptions:
     ordered: bool = False
     strict: bool = False
     quiet: bool = False
+    full_parse: bool = False  # parse every sentence (selective.py: the default parses fewer)
 
 
 class StrictStop(RelxError):
@@ -212,12 +213,13 @@ def _results(o: ExtractOptions, docs: Iterator[Document], *, ordered: bool,
         from .core import Extractor
 
         extractor = Extractor(o.model, rules=o.rules, replace_rules=o.replace_rules,
-                              actors=o.actors)
+                              actors=o.actors, full_parse=o.full_parse)
         return extractor.pipe(docs, batch_size=o.batch_size)
     from .parallel import parallel_pipe
 
     config = {"model": o.model, "rules": [str(r) for r in o.rules],
-              "replace_rules": o.replace_rules, "actors": [str(a) for a in o.actors]}
+              "replace_rules": o.replace_rules, "actors": [str(a) for a in o.actors],
+              "full_parse": o.full_parse}
     return parallel_pipe(config, docs, jobs=o.jobs, batch_size=o.batch_size, ordered=ordered,
                          notify=notify)
 
