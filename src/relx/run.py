@@ -53,6 +53,7 @@ class ExtractOptions:
     ordered: bool = False
     strict: bool = False
     quiet: bool = False
+    dask: str | None = None  # a scheduler address or local[:N]: run on Dask (relx.dask)
 
 
 class StrictStop(RelxError):
@@ -86,6 +87,9 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
     if o.level not in LEVELS:
         raise click.BadParameter(f"{o.level!r} is not one of {', '.join(LEVELS)}",
                                  param_hint="'--level'")
+    if o.dask and o.jobs != 1:
+        raise click.UsageError("--dask runs on the cluster's workers: use --dask local:N instead"
+                               " of -j N")
     if o.output:
         check_writable(o.output)
     from .rules import load_rules
@@ -99,21 +103,28 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
     console = _console()
     failed = 0
 
-    def documents() -> Iterator[Document]:
+    def report(item: Problem) -> None:
         nonlocal failed
+        if item.skipped:
+            failed += 1
+            if o.strict:
+                raise StrictStop(f"{item} (stopped: --strict)")
+        if not o.quiet or item.skipped:
+            console.print(f"relx: {'error' if item.skipped else 'warning'}: {item}",
+                          markup=False)
+
+    def documents() -> Iterator[Document]:
         for item in iter_documents(o.inputs, text_field=o.text_field, id_field=o.id_field):
             if isinstance(item, Problem):
-                if item.skipped:
-                    failed += 1
-                    if o.strict:
-                        raise StrictStop(f"{item} (stopped: --strict)")
-                if not o.quiet or item.skipped:
-                    console.print(f"relx: {'error' if item.skipped else 'warning'}: {item}",
-                                  markup=False)
+                report(item)
                 continue
             yield item
 
-    results = _results(o, documents(), ordered=o.ordered or fmt not in ("jsonl", "csv"))
+    ordered = o.ordered or fmt not in ("jsonl", "csv")
+    if o.dask:
+        results = _dask_results(o, documents(), ordered=ordered, report=report)
+    else:
+        results = _results(o, documents(), ordered=ordered)
     if o.level == "country":
         from .level import country_level
 
@@ -166,6 +177,20 @@ def _results(o: ExtractOptions, docs: Iterator[Document], *, ordered: bool) -> I
     config = {"model": o.model, "rules": [str(r) for r in o.rules],
               "replace_rules": o.replace_rules, "actors": [str(a) for a in o.actors]}
     return parallel_pipe(config, docs, jobs=o.jobs, batch_size=o.batch_size, ordered=ordered)
+
+
+def _dask_results(o: ExtractOptions, docs: Iterator[Document], *, ordered: bool,
+                  report: Any) -> Iterator[Result]:
+    """--dask: the same documents and error lines, the work done on a Dask cluster."""
+    from .dask import Settings, dask_pipe, parse_target
+
+    try:
+        parse_target(o.dask or "")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--dask'") from None
+    settings = Settings.of(o.model, o.rules, o.replace_rules, o.actors)
+    return dask_pipe(o.dask or "", settings, docs, batch_size=o.batch_size, ordered=ordered,
+                     on_failure=lambda f: report(Problem(f.where, f.message)))
 
 
 def _console() -> Any:
