@@ -145,7 +145,7 @@ def run_partition(settings: Settings, documents: list[Document], batch_size: int
         try:
             return list(extractor.pipe(documents, batch_size=batch_size, first_batch=batch_size))
         except Exception:  # find the culprit(s): document by document, the others still count
-            log.warning("relx: a batch failed; retrying its %d documents one by one",
+            log.info("relx: a batch failed; retrying its %d documents one by one",
                         len(documents))
         out: list[Result | Failed] = []
         for document in documents:

@@ -87,7 +87,7 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
     if o.level not in LEVELS:
         raise click.BadParameter(f"{o.level!r} is not one of {', '.join(LEVELS)}",
                                  param_hint="'--level'")
-    if o.dask and o.jobs != 1:
+    if o.dask is not None and o.jobs != 1:
         raise click.UsageError("--dask runs on the cluster's workers: use --dask local:N instead"
                                " of -j N")
     if o.output:
@@ -121,7 +121,7 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
             yield item
 
     ordered = o.ordered or fmt not in ("jsonl", "csv")
-    if o.dask:
+    if o.dask is not None:
         results = _dask_results(o, documents(), ordered=ordered, report=report)
     else:
         results = _results(o, documents(), ordered=ordered)
