@@ -158,8 +158,11 @@ def run_partition(settings: Settings, documents: list[Document], batch_size: int
 
 
 def warm_up(settings: Settings) -> str:
-    """Load the pipeline now (run on every worker at the start, so a model error shows at once)."""
-    load_extractor(settings)
+    """Load the pipeline now (run on every worker at the start, so a model error shows at once),
+    and run it once: spaCy's first call is slow (lazy tables), better here than in a partition."""
+    extractor = load_extractor(settings)
+    with _LOCK:
+        extractor.extract("Norway met Chile.", doc_id="warm-up")
     return "ok"
 
 
