@@ -304,3 +304,35 @@ def test_a_worker_dying_mid_partition_is_retried_without_duplicates(
     assert marker.exists()  # a worker was killed
     assert code == 1  # the bad line, as locally
     assert sorted(remote.splitlines()) == sorted(local_generated[1].splitlines())
+
+
+BLOCK_RELX = """
+import importlib.abc
+import sys
+
+
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.partition('.')[0] == 'relx':
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
+sys.meta_path.insert(0, Block())
+"""
+
+
+@pytest.mark.slow
+def test_workers_without_relx(samples: Path, tmp_path: Path) -> None:
+    """A cluster whose workers cannot import relx: one error line that says so."""
+    preload = tmp_path / "no_relx.py"
+    preload.write_text(BLOCK_RELX, encoding="utf-8")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR, preload=[str(preload)]) as cluster:
+        proc = run_relx("extract", str(samples), "-f", "jsonl", "--dask",
+                        cluster.scheduler_address)
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("relx: error: the Dask workers cannot run relx (")
+    assert "No module named 'relx" in lines[0]

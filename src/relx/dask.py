@@ -230,16 +230,41 @@ def dask_pipe(spec: str, settings: Settings, documents: Iterable[Document], *,
                          on_failure=on_failure)
 
 
+def _check_workers(client: Client) -> None:
+    """Fail clearly when the workers cannot import relx: a task naming relx.dask would not even
+    unpickle there, and Dask would wait forever. The probe is a builtin with a string argument,
+    which any worker can run; a different relx version on a worker is only warned about."""
+    from . import __version__
+
+    try:
+        versions = client.run(eval, "__import__('relx.dask').__version__")
+    except Exception as exc:
+        raise RelxError(f"the Dask workers cannot run relx ({type(exc).__name__}: {exc}): install"
+                        " the same relx, with relx[dask] and its model, on every worker"
+                        ) from None
+    other = {v for v in versions.values() if v != __version__}
+    if other:
+        log.warning("relx: Dask workers run relx %s, this is relx %s", ", ".join(sorted(other)),
+                    __version__)
+
+
 def _pipe(client: Client, settings: Settings, documents: Iterable[Document], *,
           batch_size: int, ordered: bool, on_failure: Callable[[Failed], None] | None
           ) -> Iterator[Result]:
     from .core import batches
 
+    _check_workers(client)
     # load the model on every worker now: in parallel, and a model error is reported before any
     # document is sent (workers that join later load it with their first partition)
     warming = [client.submit(warm_up, settings, workers=[worker], allow_other_workers=False,
                              pure=False) for worker in client.scheduler_info()["workers"]]
-    client.gather(warming)
+    try:
+        client.gather(warming)
+    except RelxError:
+        raise
+    except Exception as exc:  # most often relx (or its model) missing on the workers
+        raise RelxError(f"the Dask workers cannot run relx ({type(exc).__name__}: {exc}): install"
+                        " the same relx, with its model, on every worker") from None
     threads = sum(client.nthreads().values()) or 1
     window = 2 * threads
     parts = batches(documents, batch_size, PARTITION_CHARS, first=1)
