@@ -295,7 +295,7 @@ def _pipe(client: Client, settings: Settings, documents: Iterable[Document], *,
                 yield item
 
     pending: deque[Any] = deque()
-    running = as_completed()
+    running = as_completed(loop=client.loop)
     try:
         for _ in range(window):
             future = submit()
