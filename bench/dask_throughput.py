@@ -14,7 +14,10 @@ through relx's reader (what `relx extract` does), unordered, results consumed an
           on its workers is timed apart ("start"); the rate is over the documents only.
 
 Overhead per document = (dask1 seconds - j1 seconds) / documents: what the scheduler, pickling
-and the round trips cost on top of the same work on one core. Needs the extra (relx[dask]).
+and the round trips cost on top of the same work on one core; in CPU time too (this process and
+all its descendants), and that minus what the idle cluster burns anyway (measured for 5 s before
+the documents go out: heartbeats and monitors, a cost per second, not per document).
+Needs the extra (relx[dask]).
 Nothing here runs in the test suite.
 """
 
@@ -37,6 +40,7 @@ sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
 
 CONFIGS = ("j1", "j2", "dask1", "dask2")
+IDLE_SECONDS = 5.0
 
 
 def documents(path: str):  # -> Iterator[Document]
@@ -89,18 +93,22 @@ def run_one(config: str, path: str, batch_size: int) -> dict[str, float]:
     workers = int(config.removeprefix("dask"))
     settings = rd.Settings.of()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client:
         client.gather([client.submit(rd.warm_up, settings, workers=[w], pure=False)
                        for w in client.scheduler_info()["workers"]])
         start = time.perf_counter() - t0
+        # what the scheduler, nannies and workers burn doing nothing (heartbeats, monitors)
+        c0 = cpu_seconds()
+        time.sleep(IDLE_SECONDS)
+        idle = (cpu_seconds() - c0) / IDLE_SECONDS
         t1, c1 = time.perf_counter(), cpu_seconds()
         # _pipe warms up again: a no-op (cached), so the rate is the documents' only
         for _ in rd._pipe(client, settings, documents(path), batch_size=batch_size,
                           ordered=False, on_failure=None):
             n += 1
         return {"start": start, "seconds": time.perf_counter() - t1, "docs": n,
-                "cpu": cpu_seconds() - c1}
+                "cpu": cpu_seconds() - c1, "idle": idle}
 
 
 def main() -> None:
@@ -133,17 +141,21 @@ def main() -> None:
                     best = run
             rows[config] = best
         print(f"# load average {os.getloadavg()[0]:.1f} at the end")
-        print("| config | docs/s | seconds | CPU ms/doc (all processes) | start (model, cluster) |")
-        print("| --- | ---: | ---: | ---: | ---: |")
+        print("| config | docs/s | seconds | CPU ms/doc (all processes) | start (model, cluster)"
+              " | idle CPU (cluster) |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
         for config, r in rows.items():
+            idle = f"{r['idle'] * 100:.0f}% of a core" if "idle" in r else "-"
             print(f"| {config} | {r['docs'] / r['seconds']:,.1f} | {r['seconds']:.1f} |"
-                  f" {r['cpu'] / r['docs'] * 1000:.1f} | {r['start']:.1f} s |")
+                  f" {r['cpu'] / r['docs'] * 1000:.1f} | {r['start']:.1f} s | {idle} |")
         for dask, local in (("dask1", "j1"), ("dask2", "j2")):
             if dask in rows and local in rows:
                 wall = (rows[dask]["seconds"] - rows[local]["seconds"]) / args.docs
                 cpu = (rows[dask]["cpu"] - rows[local]["cpu"]) / args.docs
+                busy = cpu - rows[dask]["idle"] * rows[dask]["seconds"] / args.docs
                 print(f"overhead per document ({dask} - {local}): {wall * 1000:.2f} ms wall,"
-                      f" {cpu * 1000:.2f} ms CPU")
+                      f" {cpu * 1000:.2f} ms CPU, of which {busy * 1000:.2f} ms beyond the"
+                      " cluster's idle CPU")
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ def generated_article(n: int) -> str:
 def scheduler() -> Iterator[str]:
     """One LocalCluster of two single-threaded worker processes for the whole module."""
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=":0", silence_logs=logging.ERROR)
     try:
         yield cluster.scheduler_address
     finally:
@@ -326,7 +326,7 @@ def test_workers_without_relx(samples: Path, tmp_path: Path) -> None:
     """A cluster whose workers cannot import relx: one error line that says so."""
     preload = tmp_path / "no_relx.py"
     preload.write_text(BLOCK_RELX, encoding="utf-8")
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=logging.ERROR, preload=[str(preload)]) as cluster:
         proc = run_relx("extract", str(samples), "-f", "jsonl", "--dask",
                         cluster.scheduler_address)

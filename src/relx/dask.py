@@ -188,8 +188,9 @@ def parse_target(spec: str) -> tuple[str, int | str]:
 def connect(spec: str) -> Iterator[Client]:
     """A client on the scheduler at `spec`, or on a LocalCluster started (and stopped) here.
 
-    The local cluster has one single-threaded worker process per core (or N), no dashboard (no
-    port to clash with) and quiet logs: relx's stderr is for relx's own messages.
+    The local cluster has one single-threaded worker process per core (or N), its web server on a
+    free port (not 8787, which another cluster may hold) and quiet logs: relx's stderr is for
+    relx's own messages.
     """
     kind, value = parse_target(spec)
     cluster = None
@@ -198,7 +199,7 @@ def connect(spec: str) -> Iterator[Client]:
             from .parallel import jobs_for
 
             cluster = LocalCluster(n_workers=jobs_for(int(value)), threads_per_worker=1,
-                                   processes=True, dashboard_address=None,
+                                   processes=True, dashboard_address=":0",
                                    silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
