@@ -110,6 +110,10 @@ def test_samples_equal_the_local_run(scheduler: str, samples: Path, tmp_path: Pa
     local_graph = (tmp_path / "local.graphml").read_bytes()
     assert b"<edge" in local_graph
     assert (tmp_path / "dask.graphml").read_bytes() == local_graph
+    # four runs, and each worker process built its extractor once
+    with Client(scheduler) as client:
+        loads = client.run(eval, "__import__('relx.dask').dask._extractor.cache_info().misses")
+    assert list(loads.values()) == [1, 1]
 
 
 def test_generated_corpus_equals_the_local_run(scheduler: str, generated: list[str],
