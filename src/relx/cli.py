@@ -152,7 +152,13 @@ def extract_cli(
     jobs: Annotated[int, typer.Option(
         "-j", "--jobs", min=0, metavar="N", help="Worker processes (0: all cores).")] = 1,
     ordered: Annotated[bool, typer.Option(
-        "--ordered", help="With --jobs: keep input order.")] = False,
+        "--ordered", help="With --jobs or --dask: keep input order.")] = False,
+    # --dask: run on a Dask cluster (relx.dask, the optional extra relx[dask])
+    dask: Annotated[str | None, typer.Option(
+        "--dask", envvar="RELX_DASK", metavar="ADDRESS",
+        help="Run on the Dask scheduler at ADDRESS (tcp://host:8786), or 'local[:N]' for a"
+        " local cluster of N worker processes (default: one per core). Needs relx[dask].")
+        ] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Stop at the first bad input.")] = False,
     quiet: Annotated[bool, typer.Option(
@@ -166,7 +172,7 @@ def extract_cli(
         replace_rules=replace_rules, actors=list(actors or []), text_field=text_field,
         id_field=id_field, include_unasserted=include_unasserted, level=level,
         batch_size=batch_size, jobs=jobs, ordered=ordered, strict=strict, quiet=quiet,
-        full_parse=full_parse)
+        full_parse=full_parse, dask=dask)
     code = run_extract(options)
     raise typer.Exit(code)
 

@@ -52,6 +52,7 @@ class ExtractOptions:
     strict: bool = False
     quiet: bool = False
     full_parse: bool = False  # parse every sentence (selective.py: the default parses fewer)
+    dask: str | None = None  # a scheduler address or local[:N]: run on Dask (relx.dask)
 
 
 class StrictStop(RelxError):
@@ -91,6 +92,9 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
     if o.level not in LEVELS:
         raise click.BadParameter(f"{o.level!r} is not one of {', '.join(LEVELS)}",
                                  param_hint="'--level'")
+    if o.dask is not None and o.jobs != 1:
+        raise click.UsageError("--dask runs on the cluster's workers: use --dask local:N instead"
+                               " of -j N")
     if o.output:
         check_writable(o.output)
     from .rules import load_rules
@@ -104,17 +108,20 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
     console = _console()
     failed = 0
 
-    def documents() -> Iterator[Document]:
+    def report(item: Problem) -> None:
         nonlocal failed
+        if item.skipped:
+            failed += 1
+            if o.strict:
+                raise StrictStop(f"{item} (stopped: --strict)")
+        if not o.quiet or item.skipped:
+            console.print(f"relx: {'error' if item.skipped else 'warning'}:"
+                          f" {one_line(str(item))}", markup=False)
+
+    def documents() -> Iterator[Document]:
         for item in iter_documents(o.inputs, text_field=o.text_field, id_field=o.id_field):
             if isinstance(item, Problem):
-                if item.skipped:
-                    failed += 1
-                    if o.strict:
-                        raise StrictStop(f"{item} (stopped: --strict)")
-                if not o.quiet or item.skipped:
-                    console.print(f"relx: {'error' if item.skipped else 'warning'}:"
-                                  f" {one_line(str(item))}", markup=False)
+                report(item)
                 continue
             yield item
 
@@ -147,8 +154,11 @@ def run_extract(o: ExtractOptions, stdout: IO[str] | None = None) -> int:
         except WorkerDied as exc:
             died.append(exc)
 
-    results = checked(_results(o, documents(), ordered=o.ordered or fmt not in ("jsonl", "csv"),
-                               notify=notify))
+    ordered = o.ordered or fmt not in ("jsonl", "csv")
+    if o.dask is not None:
+        results = checked(_dask_results(o, documents(), ordered=ordered, report=report))
+    else:
+        results = checked(_results(o, documents(), ordered=ordered, notify=notify))
     if o.level == "country":
         from .level import country_level
 
@@ -222,6 +232,20 @@ def _results(o: ExtractOptions, docs: Iterator[Document], *, ordered: bool,
               "full_parse": o.full_parse}
     return parallel_pipe(config, docs, jobs=o.jobs, batch_size=o.batch_size, ordered=ordered,
                          notify=notify)
+
+
+def _dask_results(o: ExtractOptions, docs: Iterator[Document], *, ordered: bool,
+                  report: Any) -> Iterator[Result]:
+    """--dask: the same documents and error lines, the work done on a Dask cluster."""
+    from .dask import Settings, dask_pipe, parse_target
+
+    try:
+        parse_target(o.dask or "")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--dask'") from None
+    settings = Settings.of(o.model, o.rules, o.replace_rules, o.actors)
+    return dask_pipe(o.dask or "", settings, docs, batch_size=o.batch_size, ordered=ordered,
+                     on_failure=lambda f: report(Problem(f.where, f.message)))
 
 
 def _console() -> Any:
