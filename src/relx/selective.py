@@ -29,14 +29,11 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
 
 from .actors import BREAKS, COMPONENT, Resolver, name_key
+from .actors.anaphora import FIRST_PERSON, PRONOUNS
+from .actors.dictionary_match import line_breaks
+from .actors.regions import region_actor
 from .attrules import FastAttributeRuler, FastLemmatizer
 from .rules import RuleSet
-
-try:  # the actors package, once actors.py is split into one
-    from .actors.anaphora import FIRST_PERSON, PRONOUNS
-    from .actors.dictionary_match import line_breaks
-except ImportError:  # actors.py as one module
-    from .actors import FIRST_PERSON, PRONOUNS, line_breaks  # type: ignore[no-redef]
 
 # what the parse components write, copied back from the parsed sentences into the whole Doc
 PARSED_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
@@ -68,6 +65,7 @@ class _Sentence:
     kinds: list[tuple[int, str, str]] = field(default_factory=list)
     anaphors: list[tuple[int, str]] = field(default_factory=list)  # (token, lower form)
     speech: bool = False
+    pointer: bool = False  # a plural or event anaphor the relation engine resolves
     trigger: bool = False  # a word that may trigger a rule
     cue: bool = False  # an actor whose name, kind or role only the parse tells
 
@@ -91,6 +89,12 @@ class SelectiveParser:
             ("ner", nlp.get_pipe("ner").pipe), (COMPONENT, None)]
         self.matcher = nlp.get_pipe(COMPONENT)
         self.anaphors = frozenset(PRONOUNS | lex.group_anaphors)  # as the resolver tests
+        # words that point back to earlier actors or events for the relation engine ("both
+        # governments", "the pair", "welcomed the decision"): a sentence with one actor and one
+        # of these can hold a relation with an actor of the sentences before
+        from .relations.engine import PLURAL_ANAPHORS
+
+        self.pointers = _forms(nlp, rules.words("event_anaphors")) | PLURAL_ANAPHORS
         self.group_anaphors = frozenset(lex.group_anaphors)
         # nouns that head an actor phrase of their own next to a name ("Iraqi factions", "the
         # Syrian President"), or next to a person ("the Assad regime", "the Trump
@@ -149,7 +153,11 @@ class SelectiveParser:
                 # a pronoun may stand for a second actor ("Iran said it ...", not "Iran said
                 # its")
                 chosen[n] = len(s.keys) >= 2 or (
-                    bool(s.anaphors) and len(s.keys | self._antecedents(sents, n)) >= 2)
+                    bool(s.anaphors) and len(s.keys | self._antecedents(sents, n)) >= 2) or (
+                    s.pointer and bool(s.keys) and any(m.keys for m in sents[max(0, n - 3):n]))
+                if chosen[n] and s.pointer:  # the events and actors it may point back to
+                    for m in range(max(0, n - 3), n):
+                        chosen[m] = chosen[m] or bool(sents[m].keys)
         for n, s in enumerate(sents):
             if not chosen[n]:
                 continue
@@ -222,6 +230,8 @@ class SelectiveParser:
                 s.speech = True
             if low in self.triggers:
                 s.trigger = True
+            if low in self.pointers:
+                s.pointer = True
             if entity_at[tok.i]:
                 continue
             if low in self.anaphors or low in self.first_person:
@@ -258,8 +268,10 @@ class SelectiveParser:
             return None
         if ent.label_ == "PERSON" or key[-1] in surnames:
             return ("person" if ent.label_ == "PERSON" else "any"), f"person:{key[-1]}"
-        if ent.label_ == "GPE":
-            return None  # an unknown place is an actor only as a person's name
+        if ent.label_ == "GPE":  # a state, province or territory (actors/regions.py)
+            if region_actor(ent.text, self.dictionary) is not None:
+                return "thing", f"GPE:{' '.join(key)}"
+            return None  # another unknown place is an actor only as a person's name
         return "thing", f"{ent.label_}:{' '.join(key)}"
 
     @staticmethod
