@@ -143,7 +143,11 @@ def run_partition(settings: Settings, documents: list[Document], batch_size: int
     extractor = load_extractor(settings)
     with _LOCK:
         try:
-            return list(extractor.pipe(documents, batch_size=batch_size, first_batch=batch_size))
+            results = list(extractor.pipe(documents, batch_size=batch_size,
+                                          first_batch=batch_size))
+            # the extractor reports a document that failed as a Result with `error`
+            return [_failed(d, r) if r.error is not None else r
+                    for d, r in zip(documents, results, strict=True)]
         except Exception:  # find the culprit(s): document by document, the others still count
             log.info("relx: a batch failed; retrying its %d documents one by one",
                         len(documents))
@@ -155,6 +159,15 @@ def run_partition(settings: Settings, documents: list[Document], batch_size: int
                 out.append(Failed(document.source or document.id, document.id,
                                   f"extraction failed: {type(exc).__name__}: {exc}"))
         return out
+
+
+def _failed(document: Document, result: Result) -> Failed:
+    """A Failed in this module's terms for a Result that carries an extraction error."""
+    where = document.source or document.id
+    message = str(result.error).removeprefix(f"{where}: ")
+    if message.startswith("extraction failed (") and message.endswith(")"):
+        message = "extraction failed: " + message[len("extraction failed ("):-1]
+    return Failed(where, document.id, message)
 
 
 def warm_up(settings: Settings) -> str:

@@ -65,8 +65,9 @@ class Shape(Construction):
 
     def start(self, doc: Doc, actors: DocActors) -> None:
         self.found = {}
-        if not self.shape_rules:
-            return
+        if not self.shape_rules or not doc.has_annotation("DEP") or \
+                not doc.has_annotation("TAG"):
+            return  # nothing parsed (selective parsing found no sentence to parse): no shape
         self.bind(doc.vocab)
         assert self.matcher is not None
         for key, token_ids in self.matcher(doc):
