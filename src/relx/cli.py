@@ -319,7 +319,7 @@ def graph_cli(
         help="Write to FILE (atomically); the format from its extension.")] = None,
     fmt: Annotated[str | None, typer.Option(
         "-f", "--format", metavar="FORMAT",
-        help="gexf, graphml, dot or json. Default: from -o's extension, else json.")] = None,
+        help="gexf, graphml, dot, json or html. Default: from -o's extension, else json.")] = None,
     include_unasserted: IncludeUnassertedOption = False,
     level: LevelOption = "actor",
     actors: ActorsOption = None,
