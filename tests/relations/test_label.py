@@ -33,3 +33,12 @@ def test_adjective_labels(extractor: Extractor, text: str, expected: set[Triple]
 def test_a_quoted_label_is_asserted(extractor: Extractor) -> None:
     rels = extractor.extract('Chile described the Peruvian decision as "illegal".').relations
     assert [r.modality for r in rels] == ["asserted"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Chile called the Peruvian plan a disgrace.", ("Chile", "opposes", "Peru")),
+    case("Chile called the Peruvian plan a farce.", ("Chile", "opposes", "Peru")),
+])
+def test_labels_of_what_an_actor_did(extractor: Extractor, text: str,
+                                     expected: set[Triple]) -> None:
+    check(extractor, text, expected)

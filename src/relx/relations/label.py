@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ..actors import DocActors
 from ..rules import Rule
+from .args import prep_objects
 from .base import Construction, Match, construction
 
 
@@ -35,7 +36,9 @@ class Label(Construction):
             verb = verb.head  # parses that hang the adjective on the object
         if verb.lemma_.lower() not in rule.verbs:
             return
-        targets = [c for c in verb.children if c.dep_ == "dobj"]
+        # "called B a liar"; "referred to B as a stunt"
+        targets = [c for c in verb.children if c.dep_ == "dobj"] or \
+            prep_objects(verb, frozenset({"to"}))
         sources = self.args.subjects(verb, actors)
         if sources and targets:
             yield Match(rule, label, sources, targets, [verb, label])
