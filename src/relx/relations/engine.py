@@ -77,13 +77,17 @@ class RelationEngine:
         if not pairs:
             return
         rtype, skip = polarity(m, self.withdrawal, self.lifting)
-        negated, modality = self.status(m.trigger, rtype, skip, label=m.construction == "label")
+        shape = frozenset(t.i for t in m.words) if m.construction == "shape" else frozenset()
+        negated, modality = self.status(m.trigger, rtype, skip, label=m.construction == "label",
+                                        pattern=shape)
         sent = m.trigger.sent
         text = sent.text
         start = sent.start_char + (len(text) - len(text.lstrip()))
         text = text.strip()
         trigger = " ".join(t.text for t in sorted(set(m.words), key=lambda t: t.i))
         cameo = m.rule.code(m.trigger.lemma_.lower(), self.rules.cameo_codes)
+        if m.construction == "shape" and m.rule.cameo.get("*"):
+            cameo = m.rule.cameo["*"]  # the shape is the act ("urged X to resign" is a demand)
         for src, tgt in pairs:
             if src.id == tgt.id:
                 continue

@@ -85,10 +85,13 @@ class Shape(Construction):
                 continue
             targets = [doc[i] for n, i in names.items() if n.startswith("target")]
             sources = [doc[i] for n, i in names.items() if n.startswith("source")]
+            verbs: list[Token] = []
             if not sources:  # the subject of the shape's verb ("called for X's resignation")
                 verbs = [doc[i] for n, i in names.items() if n.startswith("cue")
                          and doc[i].pos_ in {"VERB", "AUX"}]
+                if not verbs:  # the verb the shape hangs on ("sent troops at X's request")
+                    verbs = [a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}][:1]
                 sources = self.args.subjects(verbs[-1] if verbs else tok, actors)
-            words = [tok] + [doc[i] for n, i in names.items() if n.startswith("cue")]
+            words = [tok] + [doc[i] for n, i in names.items() if n.startswith("cue")] + verbs
             if sources and targets:
                 yield Match(rule, tok, sources, targets, words)

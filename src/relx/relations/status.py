@@ -30,11 +30,14 @@ class Status:
         self.allegations = rules.words("allegation_verbs")
         self.scenarios = rules.words("hypothetical_nouns")
 
-    def __call__(self, trigger: Token, rtype: str = "", skip: int = -1, *, label: bool = False
-                 ) -> tuple[bool, str]:
+    def __call__(self, trigger: Token, rtype: str = "", skip: int = -1, *, label: bool = False,
+                 pattern: frozenset[int] = frozenset()) -> tuple[bool, str]:
         """`skip`: the index of a governing word already read as the relation's polarity
         ("froze its aid to X" is opposing X, not a negated support); `label`: the trigger is a
-        label, which quotation marks quote rather than doubt ("called the deal 'lousy'")."""
+        label, which quotation marks quote rather than doubt ("called the deal 'lousy'");
+        `pattern`: governing words that are part of the rule's shape, whose lemmas say what the
+        act is, not whether it happened ("suspended parliament at the request of X" yields to X;
+        a 'not' on them still negates)."""
         negated = False
         modality = "asserted"
         chain = [t for t in governors(trigger) if t.i != skip]
@@ -48,7 +51,7 @@ class Status:
             if anc.lemma_.lower() in HYPOTHETICAL_NOUNS and anc.head.lower_ == "in":
                 modality = "hypothetical"
         for i, tok in enumerate(chain):
-            lemma = tok.lemma_.lower()
+            lemma = "" if tok.i in pattern else tok.lemma_.lower()
             if i > 0 and lemma in self.negating:
                 negated = True
             if i > 0 and (lemma in self.planning or tok.lower_ in self.planning):

@@ -1,0 +1,75 @@
+"""Yielding and demanding: acting at an actor's request supports it (CAMEO 083), asking an actor
+to resign opposes it (CAMEO 1233), electing or voting for an actor supports it. The package
+rules, on the real pipeline; sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from relx.core import Extractor
+
+from .triples import asserted, case, check, expect
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Kenya sent troops at the invitation of Uganda.", ("Kenya", "supports", "Uganda")),
+    case("Kenya sent troops at Uganda's request.", ("Kenya", "supports", "Uganda")),
+    case("Queen Mary Brook dissolved parliament at the behest of Prime Minister John Abel.",
+         ("Mary Brook", "supports", "John Abel")),
+    # the clause's verb is the act yielded, not a negation of the yielding
+    case("At the request of Prime Minister John Abel, Mary Brook suspended the assembly.",
+         ("Mary Brook", "supports", "John Abel")),
+    # a request that is only mentioned is no yielding
+    case("Kenya rejected the request of Uganda.", ("Kenya", "opposes", "Uganda")),
+])
+def test_acting_at_a_request_supports_the_asker(extractor: Extractor, text: str,
+                                                expected: set) -> None:
+    check(extractor, text, expected)
+
+
+def test_a_refused_request_is_still_negated(extractor: Extractor) -> None:
+    result = extractor.extract("Kenya did not send troops at the invitation of Uganda.")
+    assert asserted(result) == set()
+    assert [r.negated for r in result.relations] == [True]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("The Green Movement asked President John Abel to resign.",
+         ("Green Movement", "opposes", "John Abel")),
+    case("Opposition leader Mary Brook urged John Abel to step down.",
+         ("Mary Brook", "opposes", "John Abel")),
+    case("Mary Brook called on John Abel to resign.", ("Mary Brook", "opposes", "John Abel")),
+    case("Kenya pressed Peter Okello to stand aside.", ("Kenya", "opposes", "Peter Okello")),
+    # other things asked for are not a demand to go
+    case("Mary Brook urged John Abel to step up his efforts.", *()),
+    case("Mary Brook asked John Abel to leave the room.", *()),
+])
+def test_asking_an_actor_to_resign_opposes_it(extractor: Extractor, text: str,
+                                              expected: set) -> None:
+    check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("The Labour Party voted to elect Mary Brook as its leader.",
+         ("Labour Party", "supports", "Mary Brook")),
+    case("Members of the Kenyan Parliament voted for John Abel.",
+         ("Kenyan Parliament", "supports", "John Abel")),
+    case("The Supreme Court ruled against Texas.", ("Supreme Court", "opposes", "Texas")),
+    case("Kenyan students marched in Nairobi, protesting the Ugandan government's plan.",
+         ("Kenyan students", "opposes", "Uganda")),
+    case("Osama bin Laden orchestrated the attacks on the United States.",
+         ("Osama bin Laden", "opposes", "United States")),
+    # a court that rules on a case is no side
+    case("The Supreme Court ruled on the case of Texas.", *()),
+])
+def test_votes_rulings_and_protests(extractor: Extractor, text: str, expected: set) -> None:
+    check(extractor, text, expected)
+
+
+def test_the_request_rules_carry_their_cameo_codes(extractor: Extractor) -> None:
+    [rel] = extractor.extract("Kenya sent troops at the invitation of Uganda.").relations
+    assert (rel.rule, rel.cameo) == ("support-at-request", "083")
+    [rel] = extractor.extract("Mary Brook called on John Abel to resign.").relations
+    assert rel.cameo == "1233"
+    assert expect(("Mary Brook", "opposes", "John Abel")) == asserted(
+        extractor.extract("Mary Brook called on John Abel to resign."))
