@@ -33,7 +33,7 @@ TOP_KEYS = ("version", "rules", "lexicons", "cameo_codes")
 LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxiliaries",
                 "conditional_markers", "proxy_nouns", "proxy_of_nouns", "object_control_verbs",
                 "directive_verbs", "mutual_light_verbs", "neutral_verbs",
-                "hedging_adverbs", "circumstance_nouns", "allegation_verbs",
+                "hedging_adverbs", "hedging_adjectives", "circumstance_nouns", "allegation_verbs",
                 "quantity_nouns", "meeting_nouns", "withdrawal_verbs", "lifting_verbs",
                 "travel_verbs", "inverse_light_verbs", "event_anaphors", "hypothetical_nouns",
                 "neutral_nouns")

@@ -73,3 +73,19 @@ def test_the_request_rules_carry_their_cameo_codes(extractor: Extractor) -> None
     assert rel.cameo == "1233"
     assert expect(("Mary Brook", "opposes", "John Abel")) == asserted(
         extractor.extract("Mary Brook called on John Abel to resign."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("The Kenyan police used tear gas and water cannon against Ugandan students.",
+         ("Kenyan police", "opposes", "Ugandan students")),
+    case("In Nairobi the police used water cannon against the protesters.",
+         ("police", "opposes", "protesters")),
+    case("Kenya deployed troops against the Lord's Resistance Army.",
+         ("Kenya", "opposes", "Lord's Resistance Army")),
+    case("Uganda took legal action against Kenya.", ("Uganda", "opposes", "Kenya")),
+    # condemning hostility is not being hostile
+    case("Kenya condemned the violence against Ugandan students.", *()),
+])
+def test_an_instrument_used_against_an_actor_opposes_it(extractor: Extractor, text: str,
+                                                        expected: set) -> None:
+    check(extractor, text, expected)

@@ -56,3 +56,19 @@ def test_what_one_is_accused_of_is_alleged(extractor: Extractor) -> None:
     backing = [r for r in rels if r.type == "supports"]
     assert [(r.source, r.target, r.modality) for r in backing] == [
         ("Turkey", "Muslim Brotherhood", "uncertain")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya condemned the alleged Ugandan attack on Sudan.",
+    "Students protested the alleged police violence against Kenyan farmers.",
+])
+def test_an_alleged_event_noun_is_uncertain(extractor: Extractor, text: str) -> None:
+    rels = [r for r in extractor.extract(text).relations if r.rule.startswith("oppose-noun")
+            or r.rule == "oppose-any-noun-against"]
+    assert rels and all(r.modality == "uncertain" for r in rels)
+
+
+def test_an_unhedged_event_noun_is_asserted(extractor: Extractor) -> None:
+    rels = extractor.extract("Kenya condemned the Ugandan attack on Sudan.").relations
+    assert ("Uganda", "opposes", "Sudan", "asserted") in {
+        (r.source, r.type, r.target, r.modality) for r in rels}

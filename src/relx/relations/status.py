@@ -27,6 +27,7 @@ class Status:
         self.conditional = rules.words("conditional_markers")
         self.directive = rules.words("directive_verbs")
         self.hedges = rules.words("hedging_adverbs")
+        self.hedging_adjectives = rules.words("hedging_adjectives")
         self.allegations = rules.words("allegation_verbs")
         self.scenarios = rules.words("hypothetical_nouns")
 
@@ -72,6 +73,9 @@ class Status:
                     modality = "hypothetical"
                 elif child.dep_ == "advmod" and low in self.hedges and modality == "asserted":
                     modality = "uncertain"  # "allegedly attacked"
+                elif child.dep_ == "amod" and low in self.hedging_adjectives and \
+                        modality == "asserted":
+                    modality = "uncertain"  # "the alleged attack on X"
         return negated, modality
 
 
