@@ -24,6 +24,8 @@ PATTERNS: dict[str, str] = {
     "label": "a label given with one of 'verbs': 'A called B a dictator', 'A saw B as a hero'",
     "echo": "repeating an earlier event: 'B echoed the criticism' (B does what its maker did)",
     "join": "joining: 'A joined the mission led by B', 'A joined B at the talks'",
+    "protest": "a protest event: 'protests against X', 'the anti-X march', 'a pro-X rally'"
+               " (source: its owner, else the article's protesters)",
     "shape": "a dependency shape given as data ('shape': spaCy DependencyMatcher nodes named"
              " trigger, source, target)",
 }

@@ -94,7 +94,10 @@ class SelectiveParser:
         # of these can hold a relation with an actor of the sentences before
         from .relations.engine import PLURAL_ANAPHORS
 
-        self.pointers = _forms(nlp, rules.words("event_anaphors")) | PLURAL_ANAPHORS
+        # (a protest noun's source may be the article's protesters, named anywhere: "the
+        # protests against X")
+        protests = {w for r in rules.rules if r.pattern == "protest" for w in r.lemmas}
+        self.pointers = _forms(nlp, rules.words("event_anaphors") | protests) | PLURAL_ANAPHORS
         self.group_anaphors = frozenset(lex.group_anaphors)
         # nouns that head an actor phrase of their own next to a name ("Iraqi factions", "the
         # Syrian President"), or next to a person ("the Assad regime", "the Trump

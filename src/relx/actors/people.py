@@ -51,10 +51,13 @@ def name_key(text: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(words)
 
 
+STANCE = re.compile(r"(?i)(anti|pro|counter)\s*[-‐]")
+
+
 def named_actor(ent: Span, ctx: Context, people: People, orgs: People) -> Actor | None:
     """The actor an entity outside the dictionary names: a person, organisation or people."""
-    if ent.label_ not in ACTOR_LABELS:
-        return None
+    if ent.label_ not in ACTOR_LABELS or STANCE.match(ent.text):
+        return None  # "anti-Brexit", "pro-Democracy": a stance, not an actor
     key = name_key(ent.text, ctx.lex)
     if not key:
         return None

@@ -2,7 +2,8 @@
 
 - `args`: argument helpers every construction shares (subjects, prepositions, agents, actors)
 - `status`: negation and modality
-- `verb`, `noun`, `role` (adjectives and role nouns), `label`, `join`: constructions in Python
+- `verb`, `noun`, `role` (adjectives and role nouns), `label`, `join`, `protest`: constructions
+  in Python
 - `anaphora`: events pointed back to ('welcomed the decision', 'echoed the criticism')
 - `shape`: constructions written as data (DependencyMatcher patterns in the rules YAML)
 - `engine`: runs the registered constructions and builds the records
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import anaphora, join, label, noun, role, shape, verb  # noqa: F401  (importing registers them)
+from . import anaphora, join, label, noun, protest, role, shape, verb  # noqa: F401  (importing registers them)
 from .base import REGISTRY, Construction, Match, construction
 from .engine import RelationEngine
 

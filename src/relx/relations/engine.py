@@ -31,6 +31,10 @@ class RelationEngine:
         self.withdrawal = rules.words("withdrawal_verbs")
         self.lifting = rules.words("lifting_verbs")
         self.travel = rules.words("travel_verbs")
+        # words that may relate a sentence's one actor to one named elsewhere: event anaphors
+        # ("welcomed the decision") and protest nouns (the article's protesters)
+        self.pointers = self.args.anaphors | frozenset(
+            w for r in rules.rules if r.pattern == "protest" for w in r.lemmas)
         self.constructions: list[Construction] = [
             cls(rules, self.args) for cls in sorted(REGISTRY.values(), key=lambda c: c.order)]
         if vocab is not None:
@@ -61,7 +65,7 @@ class RelationEngine:
     def matches(self, doc: Doc, actors: DocActors) -> Iterator[Match]:
         for c in self.constructions:
             c.start(doc, actors)
-        for sent in candidate_sentences(doc, actors, self.args.anaphors):
+        for sent in candidate_sentences(doc, actors, self.pointers):
             yield from self.sentence_matches(sent, actors)
 
     def sentence_matches(self, sent: Span, actors: DocActors) -> list[Match]:
