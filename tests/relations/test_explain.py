@@ -55,8 +55,8 @@ def test_an_anaphor_that_points_back_is_explained(extractor: Extractor) -> None:
 def test_constructions_table_lists_every_construction_with_its_rules(extractor: Extractor
                                                                       ) -> None:
     table = constructions_table(extractor.ruleset)
-    assert [c["name"] for c in table] == ["verb", "noun", "label", "join", "adjective", "role",
-                                         "shape", "echo"]
+    assert [c["name"] for c in table] == ["verb", "noun", "protest", "label", "join", "adjective",
+                                         "role", "shape", "echo"]
     assert set(REGISTRY) == {c["name"] for c in table}
     verb = next(c for c in table if c["name"] == "verb")
     assert "oppose-verb" in verb["rules"]
