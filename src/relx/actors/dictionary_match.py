@@ -94,7 +94,52 @@ class ActorMatcher:
                 kept.append(ent)
         matches = [m for m in matches if (m.start, m.end) not in dropped]
         doc.ents = filter_spans(matches + kept)
+        return self._propagate(doc)
+
+    def _propagate(self, doc: Doc) -> Doc:
+        """A name the NER found once names the same thing where the NER missed it (one sense
+        per discourse): "US House of Representatives" in the headline makes "House of
+        Representatives" a name in the body, however the NER read the words around it."""
+        ents = list(doc.ents)
+        forms: dict[tuple[str, ...], str] = {}
+        for ent in ents:
+            if ent.label_ not in {"ORG", "PERSON"} or ent.kb_id_:
+                continue
+            words = [t.text for t in ent]
+            if words[0].lower() == "the":
+                words = words[1:]
+            if len(words) >= 2 and words[0][:1].isupper():
+                forms.setdefault(tuple(words), ent.label_)
+            cut = self._country_prefix(words) if ent.label_ == "ORG" else 0
+            if cut and len(words) - cut >= 2 and words[cut][:1].isupper():
+                forms.setdefault(tuple(words[cut:]), ent.label_)  # "House of Representatives"
+        if not forms:
+            return doc
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for form, label in forms.items():
+            by_first.setdefault(form[0], []).append((form, label))
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        new: list[Span] = []
+        for tok in doc:
+            for form, label in sorted(by_first.get(tok.text, ()), key=lambda f: -len(f[0])):
+                end = tok.i + len(form)
+                if end <= len(doc) and not any(i in taken for i in range(tok.i, end)) and \
+                        tuple(t.text for t in doc[tok.i:end]) == form:
+                    new.append(Span(doc, tok.i, end, label=label))
+                    taken.update(range(tok.i, end))
+                    break
+        if new:
+            doc.ents = sorted(ents + new, key=lambda e: e.start)
         return doc
+
+    def _country_prefix(self, words: list[str]) -> int:
+        """How many leading words name a country ("US", "United States"): 0 if none."""
+        for n in (3, 2, 1):
+            if len(words) > n:
+                found = self.forms.get(" ".join(words[:n]))
+                if found and self.dictionary.entries[found[0]].kind == "country":
+                    return n
+        return 0
 
     def _government_of(self, ent: Span, inside: list[Span]) -> bool:
         """'the Government of Iraq' is Iraq, not an organisation of its own."""

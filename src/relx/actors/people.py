@@ -70,6 +70,11 @@ def named_actor(ent: Span, ctx: Context, people: People, orgs: People) -> Actor 
     if ent.label_ == "ORG":
         if key in orgs:
             return orgs[key]
+        bare = key[1:] if key[0] == "the" else key
+        longer = {a.id: a for k, a in orgs.items()
+                  if len(bare) >= 2 and len(k) > len(bare) and k[-len(bare):] == bare}
+        if len(longer) == 1:  # "House of Representatives" after "US House of Representatives"
+            return next(iter(longer.values()))
         name = clean_name(ent.text)
         if not name or not any(ch.isupper() for ch in name):
             return None
