@@ -68,6 +68,8 @@ class _Sentence:
     pointer: bool = False  # a plural or event anaphor the relation engine resolves
     trigger: bool = False  # a word that may trigger a rule
     cue: bool = False  # an actor whose name, kind or role only the parse tells
+    words: set[str] = field(default_factory=set)  # its words, for an event named again later
+    pointed: set[str] = field(default_factory=set)  # the words of its event anaphors
 
 
 class SelectiveParser:
@@ -157,7 +159,10 @@ class SelectiveParser:
                 # its")
                 chosen[n] = len(s.keys) >= 2 or (
                     bool(s.anaphors) and len(s.keys | self._antecedents(sents, n)) >= 2) or (
-                    s.pointer and bool(s.keys) and any(m.keys for m in sents[max(0, n - 3):n]))
+                    s.pointer and bool(s.keys) and any(m.keys for m in sents[max(0, n - 3):n])
+                ) or (  # "the impeachment inquiry", named again far from where it was reported
+                    s.pointer and bool(s.keys) and any(len(m.keys) >= 2 and s.pointed & m.words
+                                                       for m in sents[:n]))
                 if chosen[n] and s.pointer:  # the events and actors it may point back to
                     for m in range(max(0, n - 3), n):
                         chosen[m] = chosen[m] or bool(sents[m].keys)
@@ -235,6 +240,9 @@ class SelectiveParser:
                 s.trigger = True
             if low in self.pointers:
                 s.pointer = True
+                s.pointed |= {_stem(low)} | ({_stem(doc[tok.i - 1].lower_)} if tok.i else set())
+            if tok.is_alpha:
+                s.words.add(_stem(low))
             if entity_at[tok.i]:
                 continue
             if low in self.anaphors or low in self.first_person:
@@ -332,6 +340,13 @@ def _with_plurals(words: Iterable[str]) -> frozenset[str]:
             w = w.rsplit(" ", 1)[-1]
         out |= {w, w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w}
     return frozenset(out)
+
+
+def _stem(low: str) -> str:
+    """A crude stem that maps a noun's plural to its singular ('inquiries' ~ 'inquiry')."""
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
 
 
 def _forms(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:

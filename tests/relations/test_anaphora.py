@@ -7,7 +7,7 @@ import pytest
 
 from relx.core import Extractor
 
-from .triples import Triple, case, check
+from .triples import Triple, asserted, case, check
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -34,3 +34,20 @@ def test_an_anaphor_far_from_its_event_is_left_alone(extractor: Extractor) -> No
     filler = " ".join(["The weather in the region stayed mild for the whole of the week."] * 8)
     check(extractor, f"Poland imposed sanctions on Belarus. {filler} Lithuania welcomed the"
           " decision.", {("Poland", "opposes", "Belarus")})
+
+
+FILLER = ("The weather in the capital was mild for the season, and markets opened late. "
+          "Traffic on the coastal road was heavy all morning, officials in the port said. ") * 4
+
+
+def test_an_anaphor_naming_the_event_reaches_back_across_the_article(extractor: Extractor
+                                                                      ) -> None:
+    text = ("Kenya launched a corruption investigation into Uganda's port authority. " + FILLER
+            + "Uganda attacked the corruption investigation as a sham.")
+    assert ("Uganda", "opposes", "Kenya") in asserted(extractor.extract(text))
+
+
+def test_a_bare_anaphor_points_only_to_recent_events(extractor: Extractor) -> None:
+    text = ("Kenya launched a corruption investigation into Uganda's port authority. " + FILLER
+            + "Uganda attacked the decision as a sham.")
+    assert ("Uganda", "opposes", "Kenya") not in asserted(extractor.extract(text))

@@ -17,6 +17,9 @@ from .base import Construction, Match, construction
 
 DETERMINERS = {"the", "this", "that", "these", "those", "such"}
 REACH = 400  # characters back from the sentence: an anaphor points to a recent event
+# ... unless it repeats the event's own word ("launched an impeachment inquiry ... attacked the
+# impeachment investigation"): then it may point back across the article
+NAMED_REACH = 6000
 
 
 @dataclass(slots=True)
@@ -25,6 +28,16 @@ class Event:
     source: Actor
     target: Actor
     end: int  # character offset where its sentence ends
+    words: frozenset[str] = frozenset()  # the event noun's lemma and its compounds
+
+
+def event_words(tok: Token) -> frozenset[str]:
+    """The words an event noun is named by: its lemma and its compound modifiers ("impeachment
+    inquiry"), for matching a later mention of the same event."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return frozenset()
+    return frozenset({tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children
+                                              if c.dep_ == "compound" and c.pos_ == "NOUN"})
 
 
 @dataclass(slots=True)
@@ -36,10 +49,15 @@ class Memory:
     def clear(self) -> None:
         self.events.clear()
 
-    def last(self, before: int, rtype: str | None = None) -> Event | None:
+    def last(self, before: int, rtype: str | None = None,
+             words: frozenset[str] = frozenset()) -> Event | None:
+        """The last event before `before` (of type `rtype`): a recent one, or one named by one
+        of `words` further back."""
         for event in reversed(self.events):
-            if event.end <= before and before - event.end <= REACH and (
-                    rtype is None or event.type == rtype):
+            if event.end > before or (rtype is not None and event.type != rtype):
+                continue
+            distance = before - event.end
+            if distance <= REACH or (distance <= NAMED_REACH and words & event.words):
                 return event
         return None
 
@@ -77,7 +95,8 @@ class Echo(Construction):
         kinds = {r.type for r in self.rules.rules if r.pattern == "noun" and "*" not in r.lemmas
                  and (objects[0].lemma_.lower() in r.lemmas or objects[0].lower_ in r.lemmas)}
         event = self.args.memory.last(verb.sent.start_char,
-                                      kinds.pop() if len(kinds) == 1 else None)
+                                      kinds.pop() if len(kinds) == 1 else None,
+                                      event_words(objects[0]))
         subjects = self.args.subjects(verb, actors)
         if event is None or not subjects:
             return

@@ -12,7 +12,7 @@ from spacy.vocab import Vocab
 from ..actors import DocActors
 from ..records import Actor, Relation
 from ..rules import RuleSet
-from .anaphora import Event, is_anaphor
+from .anaphora import Event, event_words, is_anaphor
 from .args import Arguments
 from .base import REGISTRY, Construction, Match
 from .groups import PLURAL_NOUNS, unique
@@ -51,7 +51,8 @@ class RelationEngine:
             for rel in self.relations(match, actors, doc_id, date):
                 if rel.asserted:
                     memory.events.append(Event(rel.type, actors.actors[rel.source_id],
-                                               actors.actors[rel.target_id], rel.end))
+                                               actors.actors[rel.target_id], rel.end,
+                                               event_words(match.trigger)))
                 a, b = rel.source_id, rel.target_id
                 if rel.type == "meets":
                     a, b = sorted((a, b))
@@ -132,7 +133,8 @@ class RelationEngine:
         found = [t for t in m.targets if is_anaphor(t, nouns, actors)]
         if not found:
             return []
-        event = self.args.memory.last(m.trigger.sent.start_char, self.event_type(found[0]))
+        event = self.args.memory.last(m.trigger.sent.start_char, self.event_type(found[0]),
+                                      event_words(found[0]))
         return [event.source] if event is not None else []
 
     def event_type(self, noun: Token) -> str | None:
