@@ -81,3 +81,16 @@ def test_first_person_in_a_quotation_is_the_speaker_and_their_country(
 def test_we_is_the_speakers_country_or_the_speaker(extractor: Extractor, text: str,
                                                     expected: set) -> None:
     assert triples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'its' is the office's: an unnamed subject binds the possessive in its clause
+    ("Kenya praised Uganda. The district attorney's office began its probe into Sudan.", {
+        ("Kenya", "supports", "Uganda")}),
+    # a named subject still gives the possessive its actor
+    ("Kenya praised Uganda. Later Kenya began its probe into Sudan.", {
+        ("Kenya", "supports", "Uganda"), ("Kenya", "opposes", "Sudan")}),
+])
+def test_a_possessive_belongs_to_its_clauses_subject(extractor: Extractor, text: str,
+                                                     expected: set) -> None:
+    assert triples(extractor.extract(text)) == expected

@@ -34,7 +34,7 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
         if low not in ctx.anaphors:  # cheap test first: most tokens are not anaphors
             continue
         want = _wanted_kinds(tok, low, ctx)
-        if want is None:
+        if want is None or _bound_to_unnamed_subject(tok, out):
             continue
         window_start = tok.sent.start
         for _ in range(3 if want == {"group"} else 1):  # a group is named further back
@@ -63,6 +63,20 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
             target = (subjects or before)[-1].actor
         out.add(copy_actor(out.actors[target]), tok.i, tok.i + 1, count=False)
     first_person(doc, ctx, out)
+
+
+def _bound_to_unnamed_subject(tok: Token, out: DocActors) -> bool:
+    """A possessive belongs to its own clause's subject when that comes first: in "the
+    district attorney's office began its probe", 'its' is the office's, and the office is no
+    actor we know, so 'its' is none either."""
+    if tok.dep_ != "poss":
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.i < tok.i and subject.pos_ == "NOUN" and \
+        not any(i in out.token_actor for i in range(subject.left_edge.i, subject.i + 1))
 
 
 def _wanted_kinds(tok: Token, low: str, ctx: Context) -> set[str] | None:
