@@ -84,3 +84,15 @@ def test_condemned_a_possessed_visit(extractor: Extractor) -> None:
 def test_relative_clause_subject(extractor: Extractor) -> None:
     check(extractor, "Iran, which backs Hezbollah, criticized Israel.",
           expect(("Iran", "supports", "Hezbollah"), ("Iran", "opposes", "Israel")))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle after 'on X' belongs to the clause, not to the medium it was said on
+    case("Kenyan Foreign Minister Mary Brook posted a statement on Twitter blaming Uganda for "
+         "the attack.", ("Mary Brook", "opposes", "Uganda")),
+    # a message stands for its sender
+    case("Kenya sent a letter to Sudan criticising Uganda.", ("Kenya", "opposes", "Uganda")),
+])
+def test_a_participle_after_a_medium_belongs_to_the_clause(extractor: Extractor, text: str,
+                                                          expected: set) -> None:
+    check(extractor, text, expected)

@@ -69,6 +69,13 @@ class Arguments:
                     # "A was joined by B in condemning C", "A joined B in condemning C"
                     subs = subs + agents(cur) + [c for c in cur.children if c.dep_ == "dobj"]
                 return [wh(s) for s in subs]
+            if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.dep_ == "pobj" and \
+                    cur.head.head.lower_ in MISATTACHED:
+                verb = next((a for a in cur.head.ancestors if a.pos_ == "VERB"), None)
+                if verb is not None:
+                    # "posted a message on Twitter blaming Iran": the clause's, not the medium's
+                    cur = verb
+                    continue
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ != "VBN"):
                 noun = cur.head
                 members = prep_objects(noun, frozenset({"between", "among"}))
@@ -208,6 +215,8 @@ def _owner(t: Token, actors: DocActors) -> Actor | None:
 
 
 COMPANION_VERBS = {"join", "accompany", "rejoin"}
+# prepositions whose object a participle after it rarely describes ("said on Twitter, blaming")
+MISATTACHED = {"on", "via", "through", "to", "at", "in"}
 # what is set up or led by an actor stands for it ("the mission led by Germany", "the task force
 # which Denmark set up")
 FOUNDING_VERBS = {"lead", "head", "found", "establish", "create", "form", "launch", "set",
