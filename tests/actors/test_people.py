@@ -8,6 +8,7 @@ acronyms, ids that are stable across documents.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from relx.actors import clean_name, name_key
 from relx.core import Extractor
@@ -157,3 +158,19 @@ def test_a_one_word_person_who_leads_a_campaign_stays_a_person(extractor: Extrac
     names = {a.name for a in extractor.extract(
         "Navalny thanked his supporters. The Navalny campaign praised Germany.").actors}
     assert "Navalny" in names
+
+
+def test_a_surname_the_ner_took_for_a_place_is_still_the_person(extractor: Extractor) -> None:
+    doc = extractor.nlp("Mary Brook won the vote. The assembly cheered Brook loudly.")
+    brook = next(t.i for t in doc if t.text == "Brook" and t.i > 3)
+    doc.ents = [e for e in doc.ents if e.start != brook] + [Span(doc, brook, brook + 1, "FAC")]
+    actors = extractor.resolve(doc)
+    assert actors.of(doc[brook]) is not None and actors.of(doc[brook]).name == "Mary Brook"
+
+
+def test_a_word_of_a_longer_place_name_is_not_the_person(extractor: Extractor) -> None:
+    doc = extractor.nlp("Mary Brook won the vote. Crowds gathered in Brook Park.")
+    park = next(t.i for t in doc if t.text == "Park")
+    doc.ents = [e for e in doc.ents if e.end <= park - 1] + [Span(doc, park - 1, park + 1, "FAC")]
+    actors = extractor.resolve(doc)
+    assert actors.of(doc[park - 1]) is None

@@ -208,8 +208,13 @@ def stray_surnames(doc: Doc, ctx: Context, people: People, out: DocActors) -> No
         return
     surnames = {k[-1]: a for k, a in people.items()}
     for tok in doc:
-        if tok.i in out.token_actor or tok.ent_type_ or not tok.text[:1].isupper():
+        # (a surname the NER took for a place or an event is still the person: "voted for X")
+        if tok.i in out.token_actor or tok.ent_type_ in ACTOR_LABELS or \
+                not tok.text[:1].isupper():
             continue
+        if tok.ent_type_ and (tok.ent_iob_ == "I" or (
+                tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")):
+            continue  # a word of a longer name of a place or event ("Pelosi Park")
         if tok.pos_ not in {"PROPN", "NOUN"}:
             continue
         key = name_key(tok.text, ctx.lex)

@@ -15,6 +15,19 @@ from .base import Construction, Match, construction
 BETWEEN = frozenset({"between", "among"})
 
 
+# what one asks of an actor that says nothing for it ("voted for X to resign")
+REMOVALS = frozenset({"resign", "quit", "step", "leave", "go", "abdicate", "stand"})
+
+
+def for_to_subjects(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """'voted for X to serve': X, the subject of a for-to clause, is the prepositional object."""
+    if "for" not in preps:
+        return []
+    return [s for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() not in REMOVALS
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            for s in c.children if s.dep_ == "nsubj"]
+
+
 @construction
 class Verb(Construction):
     name = "verb"
@@ -33,7 +46,7 @@ class Verb(Construction):
         kids = list(verb.children)
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in kids)
         by = agents(verb)
-        preps = prep_objects(verb, rule.preps)
+        preps = prep_objects(verb, rule.preps) + for_to_subjects(verb, rule.preps)
         if "*" in rule.lemmas and not preps:
             return  # an any-verb rule is about its preposition ("used weapons against X")
         words = [verb] + [c for c in kids if c.dep_ == "prt"]
