@@ -108,6 +108,7 @@ class SelectiveParser:
         self.phrase_nouns = _with_plurals(lex.force_nouns | lex.title_heads)
         self.personal = _with_plurals(lex.personal_rule_nouns)
         self.bare = _with_plurals(lex.bare_collectives)
+        self.titles = frozenset(lex.title_heads)  # "the president": a person named before
         self.speech = _forms(nlp, lex.speech_verbs | lex.speech_nouns)
         self.first_person = frozenset(FIRST_PERSON)
         self.particles = lex.name_particles
@@ -255,6 +256,11 @@ class SelectiveParser:
                     low in self.personal and self._near_name(doc, tok.i, person_at, s)):
                 s.keys.add(f"noun:{low}")
                 s.kinds.append((tok.i, "any", f"noun:{low}"))
+                s.cue = True
+            elif low in self.titles and surnames and "the" in {
+                    t.lower_ for t in doc[max(s.start, tok.i - 2):tok.i]}:
+                s.keys.add(f"title:{low}")
+                s.kinds.append((tok.i, "person", f"title:{low}"))
                 s.cue = True
             elif tok.text[:1].isupper() and surnames:
                 key = name_key(tok.text, self.lex)

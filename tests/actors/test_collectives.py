@@ -117,3 +117,22 @@ def test_administration_of_an_unplaced_leader_is_the_leader(extractor: Extractor
     result = extractor.extract("The Whitfield administration condemned Iran.")
     assert triples(result) == {("Whitfield", "opposes", "Iran")}
     assert actor(result, "Whitfield").kind == "person"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President John Abel of Kenya spoke on Monday. The president criticised Uganda.",
+     {("John Abel", "opposes", "Uganda")}),
+    ("Prime Minister Mary Brook spoke. Later the prime minister criticised Sudan.",
+     {("Mary Brook", "opposes", "Sudan")}),
+    # two ministers: 'the minister' is neither
+    ("Prime Minister Mary Brook and Foreign Minister Peter Okello spoke. The minister "
+     "criticised Uganda.", {("Mary Brook", "meets", "Peter Okello")}),
+    # a vice president is no president
+    ("Vice President Mary Brook spoke on Monday. The president criticised Uganda.", set()),
+    # a title with its own country is not the person of another country
+    ("President John Abel of Kenya spoke. The Ugandan president criticised Sudan.",
+     {("Uganda", "opposes", "Sudan")}),
+])
+def test_a_bare_title_is_the_one_person_introduced_with_it(extractor: Extractor, text: str,
+                                                          expected: set) -> None:
+    assert triples(extractor.extract(text)) == expected

@@ -34,6 +34,10 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
         if modifier is not None:
             _modified(tok, low, lemma, *modifier, ctx, out)
             continue
+        holder = _office_holder(tok, lemma, ctx, out)
+        if holder is not None:  # "the president" after "President John Abel"
+            out.add(copy_actor(holder), np_start(tok), tok.i + 1, count=False)
+            continue
         norp = [c for c in tok.children if c.dep_ in {"amod", "compound"}
                 and c.ent_type_ == "NORP" and not c.ent_kb_id_]
         if norp and low in lex.force_nouns:
@@ -158,6 +162,38 @@ def _is_bare_definite(tok: Token) -> bool:
     # capitalised mid-sentence, or at the start as a modifier ("Coalition forces said")
     named = tok.text[:1].isupper() and (not tok.is_sent_start or tok.dep_ in {"compound", "nmod"})
     return definite or named
+
+
+def _office_holder(tok: Token, lemma: str, ctx: Context, out: DocActors) -> Actor | None:
+    """'the president' (no country, owner or 'of'), when one person named before holds that
+    title: a title alone continues the person the article introduced with it."""
+    if lemma not in ctx.lex.title_heads or tok.tag_ in {"NNS", "NNPS"}:
+        return None
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+            c.dep_ in {"poss", "nmod", "appos"} or (c.dep_ in {"amod", "compound"}
+                                                    and c.lower_ not in TITLE_PARTS)
+            or (c.dep_ == "prep" and c.lower_ == "of") for c in kids):
+        return None
+    title = " ".join([c.lower_ for c in kids if c.dep_ in {"amod", "compound"}] + [lemma])
+    before = {m.actor for m in out.mentions if m.end <= tok.i}
+    found = [a for a in out.actors.values() if a.kind == "person" and a.id in before
+             and a.role and _holds(a.role.lower(), title)]
+    return found[0] if len(found) == 1 else None
+
+
+# words that make one title with the head noun ("the prime minister", "the vice president")
+TITLE_PARTS = {"prime", "vice", "deputy", "foreign", "chief", "crown", "supreme"}
+
+
+def _holds(role: str, title: str) -> bool:
+    """'Prime Minister' holds 'prime minister' and 'minister'; 'Vice President' is no
+    'president'."""
+    words = role.replace("-", " ").split()
+    parts = title.split()
+    n = len(parts)
+    return any(words[i:i + n] == parts and (i == 0 or words[i - 1] not in TITLE_PARTS or n > 1)
+               for i in range(len(words) - n + 1))
 
 
 def _titled_person(out: DocActors, title: str, country: str) -> Actor | None:
