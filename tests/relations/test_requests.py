@@ -93,3 +93,22 @@ def test_the_request_rules_carry_their_cameo_codes(extractor: Extractor) -> None
 def test_an_instrument_used_against_an_actor_opposes_it(extractor: Extractor, text: str,
                                                         expected: set) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Queen Mary Brook complied with the request of Prime Minister John Abel.",
+         ("Mary Brook", "supports", "John Abel")),
+    case("Kenya bowed to Uganda's demands.", ("Kenya", "supports", "Uganda")),
+    case("Kenya granted Uganda's request for troops.", ("Kenya", "supports", "Uganda")),
+    case("Kenya accepted the offer of Uganda.", ("Kenya", "supports", "Uganda")),
+    # complying with what no actor asked is nothing
+    case("Kenya complied with the law.", *()),
+])
+def test_yielding_to_an_actors_request_supports_it(extractor: Extractor, text: str,
+                                                   expected: set) -> None:
+    check(extractor, text, expected)
+
+
+def test_an_owner_of_an_owner_stands_behind_a_claim(extractor: Extractor) -> None:
+    check(extractor, "Chris Abel denounced the Kenyan legal team's claims as an embarrassment.",
+          expect(("Chris Abel", "opposes", "Kenya")))

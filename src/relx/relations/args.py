@@ -192,14 +192,21 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
     return out
 
 
-def _proxy_owner(t: Token, actors: DocActors) -> Actor | None:
+def _proxy_owner(t: Token, actors: DocActors, depth: int = 0) -> Actor | None:
     for c in t.children:
         if c.dep_ in {"poss", "compound", "amod"} or (c.dep_ in {"prep", "agent"}
                                                       and c.lower_ in {"by", "from"}):
             inner = c if c.dep_ != "prep" and c.dep_ != "agent" else next(
                 (p for p in c.children if p.dep_ == "pobj"), None)
-            if inner is not None and actors.of(inner) is not None:
+            if inner is None:
+                continue
+            if actors.of(inner) is not None:
                 return actors.of(inner)
+            if depth == 0 and c.dep_ == "poss" and inner.pos_ == "NOUN":
+                # "the Trump legal team's claims": the team's owner
+                owner = _proxy_owner(inner, actors, depth + 1)
+                if owner is not None:
+                    return owner
     return None
 
 
