@@ -112,3 +112,21 @@ def test_yielding_to_an_actors_request_supports_it(extractor: Extractor, text: s
 def test_an_owner_of_an_owner_stands_behind_a_claim(extractor: Extractor) -> None:
     check(extractor, "Chris Abel denounced the Kenyan legal team's claims as an embarrassment.",
           expect(("Chris Abel", "opposes", "Kenya")))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'to' as the parser's dative of a light verb still names the one given to
+    case("Kenya sent its condolences to Uganda after the attack.",
+         ("Kenya", "supports", "Uganda")),
+    case("Kenya provided medical supplies to the Ugandan army.",
+         ("Kenya", "supports", "Ugandan army")),
+    # sending envoys is a visit; sending things is not
+    case("Kenya sent a delegation to Uganda.", ("Kenya", "meets", "Uganda")),
+    case("Kenya sent its envoy to Uganda.", ("Kenya", "meets", "Uganda")),
+    case("Kenya sent troops to Uganda.", *()),
+    # the owner of a compound modifier owns the operation ("a US counter-terrorism operation")
+    case("Hamza Yusuf was killed in a US counter-terrorism operation in Somalia.",
+         ("United States", "opposes", "Hamza Yusuf")),
+])
+def test_datives_and_nested_owners(extractor: Extractor, text: str, expected: set) -> None:
+    check(extractor, text, expected)

@@ -23,7 +23,7 @@ def prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
     """Objects of `tok`'s prepositions (or passive agent) in `preps`."""
     out: list[Token] = []
     for child in tok.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
             out += [p for p in child.children if p.dep_ in {"pobj", "pcomp"}]
     return out
 
@@ -194,16 +194,17 @@ def actors_of(tok: Token, actors: DocActors, proxies: frozenset[str] = frozenset
 
 def _proxy_owner(t: Token, actors: DocActors, depth: int = 0) -> Actor | None:
     for c in t.children:
-        if c.dep_ in {"poss", "compound", "amod"} or (c.dep_ in {"prep", "agent"}
-                                                      and c.lower_ in {"by", "from"}):
+        if c.dep_ in {"poss", "compound", "amod", "nmod"} or (
+                c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"}):
             inner = c if c.dep_ != "prep" and c.dep_ != "agent" else next(
                 (p for p in c.children if p.dep_ == "pobj"), None)
             if inner is None:
                 continue
             if actors.of(inner) is not None:
                 return actors.of(inner)
-            if depth == 0 and c.dep_ == "poss" and inner.pos_ == "NOUN":
-                # "the Trump legal team's claims": the team's owner
+            if depth == 0 and c.dep_ in {"poss", "compound"} and inner.pos_ == "NOUN":
+                # "the Trump legal team's claims", "a US counter-terrorism operation": the
+                # modifier's owner
                 owner = _proxy_owner(inner, actors, depth + 1)
                 if owner is not None:
                     return owner

@@ -63,8 +63,14 @@ class Verb(Construction):
                 c.dep_ == "nsubj" and c.lower_ not in {"which", "who", "that", "whom", "whose"}
                 for c in kids):
             objects = [verb.head]  # "the man whom Turkey arrested"
-        if rule.source == "object":
-            subjects, objects = [c for c in kids if c.dep_ == "dobj"], []
+        if rule.source == "object":  # the one sent must be an actor, not a thing it sends
+            envoys = self.rules.words("envoy_nouns")
+            sent = [c for c in kids if c.dep_ == "dobj" and (
+                actors.of(c) is not None or c.lemma_.lower() in envoys)]
+            # "sent a delegation to X": an envoy of no one named goes for the sender
+            subjects = [c for c in sent if self.args.actors(c, actors)] or (
+                self.args.subjects(verb, actors) if sent else [])
+            objects = []
         targets = [wh(t) for t in objects] + preps
         if objects and not any(self.args.actors(t, actors) for t in objects):
             # "rejected the proposal from Turkey", the 'from' hung on the verb
