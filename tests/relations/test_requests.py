@@ -63,6 +63,8 @@ def test_asking_an_actor_to_resign_opposes_it(extractor: Extractor, text: str,
          ("Kenyan students", "opposes", "Uganda")),
     case("Osama bin Laden orchestrated the attacks on the United States.",
          ("Osama bin Laden", "opposes", "United States")),
+    case("Ugandan protesters surrounded the Kenyan parliament.",
+         ("Ugandan protesters", "opposes", "Kenyan parliament")),
     # a court that rules on a case is no side
     case("The Supreme Court ruled on the case of Texas.", *()),
 ])
