@@ -96,3 +96,17 @@ def test_relative_clause_subject(extractor: Extractor) -> None:
 def test_a_participle_after_a_medium_belongs_to_the_clause(extractor: Extractor, text: str,
                                                           expected: set) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country's town is where it is, not what it owns
+    case("Kurdish forces liberated the Syrian town of Dabiq from ISIS control.",
+         ("Kurdish forces", "opposes", "Islamic State")),
+    # its depots are what it owns
+    case("Kenya bombed Ugandan fuel depots.", ("Kenya", "opposes", "Uganda")),
+    # support and control stand for whoever gives or holds them
+    case("Kenya condemned Uganda's support for the rebels.", ("Kenya", "opposes", "Uganda"),
+         ("Uganda", "supports", "rebels")),
+])
+def test_owned_things_places_and_proxies(extractor: Extractor, text: str, expected: set) -> None:
+    check(extractor, text, expected)

@@ -211,9 +211,18 @@ def _proxy_owner(t: Token, actors: DocActors, depth: int = 0) -> Actor | None:
     return None
 
 
+# places are where a country is, not what it owns: "liberated the Syrian town of Dabiq"
+PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "area", "areas",
+               "region", "regions", "province", "provinces", "district", "districts",
+               "territory", "territories", "countryside", "island", "islands", "coast",
+               "neighborhood", "neighbourhood", "suburb", "suburbs", "street", "streets"}
+
+
 def _owner(t: Token, actors: DocActors) -> Actor | None:
     """The owner of an owned thing or act: a possessor or a demonym/name modifier that names a
     country, organisation or group ("the company's expansion", "Paraguayan depots")."""
+    if t.lower_ in PLACE_NOUNS:
+        return None
     for c in t.children:
         if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.lower_ not in PLURAL_PRONOUNS:
             actor = actors.of(c)
