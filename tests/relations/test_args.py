@@ -110,3 +110,8 @@ def test_a_participle_after_a_medium_belongs_to_the_clause(extractor: Extractor,
 ])
 def test_owned_things_places_and_proxies(extractor: Extractor, text: str, expected: set) -> None:
     check(extractor, text, expected)
+
+
+def test_a_relative_is_someone_else(extractor: Extractor) -> None:
+    # investigating Abel's son is not investigating Abel
+    check(extractor, "Kenya launched an investigation of John Abel's son.", set())

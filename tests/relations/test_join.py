@@ -7,7 +7,7 @@ import pytest
 
 from relx.core import Extractor
 
-from .triples import Triple, case, check
+from .triples import Triple, asserted, case, check
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -44,3 +44,11 @@ def test_joining(extractor: Extractor, text: str, expected: set[Triple]) -> None
 def test_passive_agents_are_never_targets(extractor: Extractor, text: str,
                                           expected: set[Triple]) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Mary Brook served as mayor before rejoining the Kenyan Parliament.",
+    "John Abel joined the Ugandan Senate in 2010.",
+])
+def test_taking_a_seat_is_no_support(extractor: Extractor, text: str) -> None:
+    assert asserted(extractor.extract(text)) == set()

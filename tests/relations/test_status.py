@@ -72,3 +72,12 @@ def test_an_unhedged_event_noun_is_asserted(extractor: Extractor) -> None:
     rels = extractor.extract("Kenya condemned the Ugandan attack on Sudan.").relations
     assert ("Uganda", "opposes", "Sudan", "asserted") in {
         (r.source, r.type, r.target, r.modality) for r in rels}
+
+
+@pytest.mark.parametrize("text", [
+    "The charge stemmed from allegations that Kenya pressured Uganda.",
+    "The charge stemmed from allegations Kenya tried to pressure the Ugandan government.",
+])
+def test_an_event_in_an_allegation_is_uncertain(extractor: Extractor, text: str) -> None:
+    rels = extractor.extract(text).relations
+    assert rels and all(r.modality == "uncertain" for r in rels)

@@ -218,11 +218,17 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "area",
                "neighborhood", "neighbourhood", "suburb", "suburbs", "street", "streets"}
 
 
+KIN_NOUNS = {"son", "sons", "daughter", "daughters", "wife", "husband", "brother", "brothers",
+             "sister", "sisters", "father", "mother", "parents", "family", "children", "child",
+             "nephew", "niece", "cousin", "uncle", "aunt", "grandson", "granddaughter", "widow",
+             "lawyer", "lawyers", "attorney", "relatives"}
+
+
 def _owner(t: Token, actors: DocActors) -> Actor | None:
     """The owner of an owned thing or act: a possessor or a demonym/name modifier that names a
     country, organisation or group ("the company's expansion", "Paraguayan depots")."""
-    if t.lower_ in PLACE_NOUNS:
-        return None
+    if t.lower_ in PLACE_NOUNS or t.lower_ in KIN_NOUNS:
+        return None  # "Biden's son" is someone else
     for c in t.children:
         if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.lower_ not in PLURAL_PRONOUNS:
             actor = actors.of(c)

@@ -50,4 +50,13 @@ class Join(Construction):
         if rule.type != "meets" and all(actors.of(j) is not None and actors.of(j).kind == "person"
                                         for j in joined):
             return  # joining a person is keeping them company, not support
+        if rule.type != "meets" and all(
+                (a := actors.of(j)) is not None and a.name.lower().rsplit(" ", 1)[-1] in SEATS
+                for j in joined):
+            return  # taking a seat in a parliament or court is no support of it
         yield Match(rule, verb, members, joined, [verb])
+
+
+# bodies one joins as a member without taking their side ("rejoined Parliament")
+SEATS = {"parliament", "congress", "senate", "assembly", "house", "representatives", "commons",
+         "lords", "court", "council", "cabinet", "legislature", "bundestag", "duma", "knesset"}

@@ -29,6 +29,7 @@ class Status:
         self.hedges = rules.words("hedging_adverbs")
         self.hedging_adjectives = rules.words("hedging_adjectives")
         self.allegations = rules.words("allegation_verbs")
+        self.allegation_nouns = rules.words("allegation_nouns")
         self.scenarios = rules.words("hypothetical_nouns")
 
     def __call__(self, trigger: Token, rtype: str = "", skip: int = -1, *, label: bool = False,
@@ -51,6 +52,9 @@ class Status:
         for anc in trigger.ancestors:  # "in the event that A attacks B"
             if anc.lemma_.lower() in HYPOTHETICAL_NOUNS and anc.head.lower_ == "in":
                 modality = "hypothetical"
+        if any(t.dep_ in {"acl", "ccomp", "appos"} and t.head.lemma_.lower() in
+               self.allegation_nouns for t in chain):
+            modality = "uncertain"  # "allegations (that) Trump pressured Ukraine"
         for i, tok in enumerate(chain):
             lemma = "" if tok.i in pattern else tok.lemma_.lower()
             if i > 0 and lemma in self.negating:
