@@ -174,3 +174,23 @@ def test_a_word_of_a_longer_place_name_is_not_the_person(extractor: Extractor) -
     doc.ents = [e for e in doc.ents if e.end <= park - 1] + [Span(doc, park - 1, park + 1, "FAC")]
     actors = extractor.resolve(doc)
     assert actors.of(doc[park - 1]) is None
+
+
+def test_a_word_used_only_as_an_issue_is_no_actor(extractor: Extractor) -> None:
+    text = ("Thousands marched against Grexit on Saturday. The Grexit deal was rejected, and "
+            "Kenya criticised Uganda.")
+    doc = extractor.nlp(text)
+    uses = [t.i for t in doc if t.text == "Grexit"]
+    doc.ents = [e for e in doc.ents if e.start not in uses] + [
+        Span(doc, i, i + 1, label="ORG") for i in uses]
+    actors = extractor.resolve(doc)
+    assert all(actors.of(doc[i]) is None for i in uses)
+
+
+def test_an_organisation_that_acts_is_an_actor(extractor: Extractor) -> None:
+    doc = extractor.nlp("Zentro criticised Kenya. Sanctions on Zentro followed.")
+    uses = [t.i for t in doc if t.text == "Zentro"]
+    doc.ents = [e for e in doc.ents if e.start not in uses] + [
+        Span(doc, i, i + 1, label="ORG") for i in uses]
+    actors = extractor.resolve(doc)
+    assert all(actors.of(doc[i]) is not None for i in uses)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..dictionary import Lexicon, slug
 from ..records import Actor
@@ -27,7 +27,10 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
     """Every entity that names an actor, in text order; then surnames the NER missed."""
     people = collect_people(doc, ctx)
     orgs: People = {}
+    issues = issue_names(doc, ctx)
     for ent in doc.ents:
+        if not ent.kb_id_ and ent.text in issues:
+            continue
         actor = dictionary_actor(ent, ctx) if ent.kb_id_ else named_actor(ent, ctx, people, orgs)
         if actor is not None:
             out.add(actor, ent.start, ent.end)
@@ -137,6 +140,41 @@ def _an_issue(key: tuple[str, ...], person: Actor, doc: Doc, ctx: Context) -> bo
                 tok.head.lemma_.lower() not in owned and tok.head.lower_ not in owned:
             return True
     return False
+
+
+def issue_names(doc: Doc, ctx: Context) -> set[str]:
+    """One-word organisation names that the text only ever uses as an issue: the topic of a
+    common noun ("the Brexit deal"), a stance ("anti-Brexit") or what one talks about ("a say
+    on Brexit"). A name used once as an actor ("Brexit said") stays one."""
+    lex = ctx.lex
+    owned = lex.member_nouns | lex.personal_rule_nouns | lex.title_heads | lex.government_nouns
+    labels: dict[str, set[str]] = {}
+    for e in doc.ents:
+        if len(e) == 1 and not e.kb_id_ and e.label_ in ACTOR_LABELS:
+            labels.setdefault(e.text, set()).add(e.label_)
+    issues: set[str] = set()
+    for name, found in labels.items():
+        if "ORG" not in found:
+            continue
+        uses = [t for t in doc if t.text == name]
+        issue_like = sum(_issue_use(t, owned) for t in uses)
+        if uses and (issue_like == len(uses) or (  # the NER cannot say what it is either
+                len(found) > 1 and 2 * issue_like >= len(uses) and not any(
+                    t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in uses))):
+            issues.add(name)
+    return issues
+
+
+def _issue_use(tok: Token, owned: frozenset[str]) -> bool:
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in {"-", "‐"} and \
+            doc[tok.i - 2].lower_ in {"anti", "pro"}:
+        return True
+    if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ == "NOUN" and \
+            tok.head.lemma_.lower() not in owned and tok.head.lower_ not in owned:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"on", "over", "about", "regarding",
+                                                      "against"}
 
 
 def person_for(key: tuple[str, ...], people: People) -> Actor | None:
