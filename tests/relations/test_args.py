@@ -115,3 +115,10 @@ def test_owned_things_places_and_proxies(extractor: Extractor, text: str, expect
 def test_a_relative_is_someone_else(extractor: Extractor) -> None:
     # investigating Abel's son is not investigating Abel
     check(extractor, "Kenya launched an investigation of John Abel's son.", set())
+
+
+def test_the_one_helped_does_what_an_infinitive_purpose_says(extractor: Extractor) -> None:
+    # 'to defeat' hangs on 'support' as the parser reads it; the one supported fights too
+    result = extractor.extract("It underlines the importance of Kenyan efforts to support "
+                               "Ugandan forces in their campaign to defeat Al-Shabaab.")
+    assert ("Ugandan forces", "opposes", "al-Shabaab") in asserted(result)

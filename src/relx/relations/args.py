@@ -108,7 +108,9 @@ class Arguments:
                 continue
             if cur.dep_ in CLIMB_DEPS or (cur.dep_ == "advcl" and cur.tag_ == "VBG"):
                 head = cur.head
-                if cur.dep_ == "xcomp" and head.lemma_.lower() in self.control:
+                infinitive = cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
+                if infinitive and head.lemma_.lower() in self.control:
                     # "assisted Iraq to defeat ISIL": the one helped acts too
                     helped = [c for c in head.children if c.dep_ == "dobj"]
                     return helped + self.subjects(head, actors)
