@@ -73,10 +73,13 @@ class Noun(Construction):
             noun_slot = noun
         if noun_slot is not noun:
             head = noun_slot.head
-        if not sources and head.lemma_.lower() in light and (
-                noun_slot.dep_ in {"dobj", "attr", "nsubjpass", "conj"}
-                or (noun_slot.dep_ == "pobj" and head.dep_ == "prep")):
-            verb = head if noun_slot.dep_ != "pobj" else head.head
+        # "called for sanctions on X", "joined in the attack on X": the verb over the preposition
+        through = noun_slot.dep_ == "pobj" and head.dep_ == "prep" and \
+            head.lower_ in {"for", "in", "into"}
+        governor = head.head if through else head
+        if not sources and governor.lemma_.lower() in light and (
+                noun_slot.dep_ in {"dobj", "attr", "nsubjpass", "conj"} or through):
+            verb = governor
             if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ == "acl":
                 sources = agents(verb)
             else:

@@ -30,8 +30,8 @@ class Adjective(Construction):
     description = "a relational adjective or participle and the one it describes"
 
     def triggers(self, tok: Token) -> list[Rule]:
-        if not (tok.pos_ in {"ADJ", "VERB"} or tok.tag_ == "VBN") or tok.pos_ == "NOUN":
-            return []
+        if not (tok.pos_ == "ADJ" or tok.tag_ == "VBN") or tok.pos_ == "NOUN":
+            return []  # (a finite verb is no adjective: "closed the border to X")
         return _adjective_rules(self, tok)
 
     def read(self, adj: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
