@@ -34,3 +34,13 @@ from .triples import case, check
 def test_reducing_relations_and_calling_for_measures(extractor: Extractor, text: str,
                                                      expected: set) -> None:
     check(extractor, text, expected)
+
+
+def test_claiming_responsibility_for_an_attack_is_owning_it(extractor: Extractor) -> None:
+    check(extractor, "Al-Shabaab claimed responsibility for the attack on Kenyan troops.",
+          {("al-Shabaab", "opposes", "Kenyan troops")})
+
+
+def test_a_claim_that_someone_attacked_is_still_only_a_claim(extractor: Extractor) -> None:
+    rels = extractor.extract("Kenya claimed that Uganda attacked Sudan.").relations
+    assert [(r.source, r.target, r.modality) for r in rels] == [("Uganda", "Sudan", "uncertain")]

@@ -14,6 +14,8 @@ from .args import PLURAL_PRONOUNS, agents, count, prep_objects
 from .base import Construction, Match, construction
 
 BETWEEN = frozenset({"between", "among"})
+# "claimed responsibility for the attack": the one who claims it did it
+RESPONSIBILITY = frozenset({"responsibility", "credit"})
 OF = frozenset({"of"})
 
 
@@ -77,6 +79,8 @@ class Noun(Construction):
         through = noun_slot.dep_ == "pobj" and head.dep_ == "prep" and \
             head.lower_ in {"for", "in", "into"}
         governor = head.head if through else head
+        if through and governor.lemma_.lower() in RESPONSIBILITY and governor.dep_ == "dobj":
+            governor = governor.head  # "claimed responsibility for the attack on X"
         if not sources and governor.lemma_.lower() in light and (
                 noun_slot.dep_ in {"dobj", "attr", "nsubjpass", "conj"} or through):
             verb = governor

@@ -61,7 +61,9 @@ class Status:
                 negated = True
             if i > 0 and (lemma in self.planning or tok.lower_ in self.planning):
                 modality = "planned"
-            if i > 0 and lemma in self.allegations and modality == "asserted":
+            if i > 0 and lemma in self.allegations and modality == "asserted" and not any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in {"responsibility", "credit"}
+                    for c in tok.children):  # claiming responsibility is owning up to it
                 modality = "uncertain"  # "accused Turkey of backing X": alleged, not asserted
             if i > 0 and rtype == "meets" and lemma in self.directive:
                 modality = "planned"  # "asked X to meet Y": no meeting yet (asking is an act)
