@@ -38,7 +38,7 @@ LEXICON_KEYS = ("light_verbs", "negating_verbs", "planning_verbs", "modal_auxili
                 "hedging_adverbs", "hedging_adjectives", "circumstance_nouns", "allegation_verbs",
                 "quantity_nouns", "meeting_nouns", "withdrawal_verbs", "lifting_verbs",
                 "travel_verbs", "inverse_light_verbs", "event_anaphors", "hypothetical_nouns",
-                "neutral_nouns", "envoy_nouns", "allegation_nouns")
+                "neutral_nouns", "envoy_nouns", "allegation_nouns", "reporting_verbs")
 
 
 @dataclass(frozen=True, slots=True)

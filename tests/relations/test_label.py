@@ -6,7 +6,7 @@ import pytest
 
 from relx.core import Extractor
 
-from .triples import Triple, case, check
+from .triples import Triple, case, check, expect
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -42,3 +42,25 @@ def test_a_quoted_label_is_asserted(extractor: Extractor) -> None:
 def test_labels_of_what_an_actor_did(extractor: Extractor, text: str,
                                      expected: set[Triple]) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one who says "X is a threat" gives X the label
+    case('"Uganda is a threat to the region," Kenyan President William Ruto told reporters.',
+         ("William Ruto", "opposes", "Uganda")),
+    case('Kenyan President William Ruto said Uganda\'s decision was "a betrayal".',
+         ("William Ruto", "opposes", "Uganda")),
+    case('"Uganda is a true friend," Kenyan President William Ruto said.',
+         ("William Ruto", "supports", "Uganda")),
+    # denied or only asked about: no label given
+    case('"Uganda is not a threat," Kenyan President William Ruto said.', *()),
+    case("Kenyan President William Ruto asked whether Uganda was a threat.", *()),
+])
+def test_a_label_in_reported_speech_is_the_speakers(extractor: Extractor, text: str,
+                                                     expected: set) -> None:
+    check(extractor, text, expected)
+
+
+def test_a_resolution_stands_for_who_passed_it(extractor: Extractor) -> None:
+    check(extractor, "Kenya's parliament passed a resolution condemning Uganda.",
+          expect(("Kenya's parliament", "opposes", "Uganda")))

@@ -81,6 +81,7 @@ def clean_name(text: str) -> str:
     text = re.sub(r"\s*([-\u2010-\u2015])\s*", r"\1", text.strip())
     text = re.sub(r"^(the|The)\s+", "", text)
     text = re.sub(r"\s*['’]s$", "", text)
+    text = re.sub(r"\s+(['’]s)\b", r"\1", text)  # "Kenya 's parliament" -> "Kenya's parliament"
     # an entity span that swallowed the next word ("the Ministry of Agriculture in")
     text = re.sub(r"\s+(in|of|at|on|for|and|to|from|with|by)$", "", text)
     return re.sub(r"\s+", " ", text)

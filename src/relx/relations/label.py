@@ -30,6 +30,9 @@ class Label(Construction):
 
     def read(self, label: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
         verb = label.head
+        if label.dep_ == "attr" and verb.lemma_ == "be":
+            yield from self._reported(label, verb, rule, actors)
+            return
         if label.dep_ == "pobj" and verb.lower_ == "as":
             verb = verb.head
         if label.dep_ in {"ccomp", "xcomp", "amod"} and verb.pos_ != "VERB":
@@ -42,3 +45,16 @@ class Label(Construction):
         sources = self.args.subjects(verb, actors)
         if sources and targets:
             yield Match(rule, label, sources, targets, [verb, label])
+
+    def _reported(self, label: Token, copula: Token, rule: Rule, actors: DocActors
+                  ) -> Iterator[Match]:
+        """'"X is a threat," Y said': the one who says it gives the label (a reporting verb among
+        the rule's verbs governs the copular clause)."""
+        reporter = copula.head
+        if copula.dep_ not in {"ccomp", "parataxis"} or \
+                reporter.lemma_.lower() not in self.rules.words("reporting_verbs"):
+            return
+        targets = [c for c in copula.children if c.dep_ == "nsubj"]
+        sources = self.args.subjects(reporter, actors)
+        if sources and targets:
+            yield Match(rule, label, sources, targets, [reporter, label])
