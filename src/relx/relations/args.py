@@ -86,8 +86,12 @@ class Arguments:
                     return [noun]  # "the government of Iraq, using aircraft against ISIL"
                 if mods:
                     return mods  # "Coalition efforts to support X"
-                if noun.dep_ in {"pobj", "dobj"} and noun.lemma_.lower() in self.proxies:
-                    cur = noun.head  # "supported X in its efforts to defeat Y"
+                if noun.dep_ in {"pobj", "dobj"} and noun.lemma_.lower() in self.proxies and (
+                        noun.lemma_.lower() not in DOCUMENTS or
+                        noun.head.lemma_.lower() in AUTHORING):
+                    # "supported X in its efforts to defeat Y"; "passed a resolution condemning
+                    # Y" (but not "vetoed a resolution condemning Y")
+                    cur = noun.head
                     continue
                 return [noun]
             if cur.dep_ == "pcomp" and cur.head.lower_ in {"of", "for"}:
@@ -240,6 +244,13 @@ def _owner(t: Token, actors: DocActors) -> Actor | None:
 
 
 COMPANION_VERBS = {"join", "accompany", "rejoin"}
+# texts that say what their author does, and the verbs that make one their author
+DOCUMENTS = {"resolution", "motion", "bill", "declaration", "letter", "message", "statement",
+             "tweet", "post", "note", "video", "speech", "address", "communique", "memo",
+             "editorial", "op-ed", "report"}
+AUTHORING = {"pass", "adopt", "approve", "issue", "table", "introduce", "draft", "sponsor",
+             "propose", "submit", "send", "post", "release", "publish", "write", "sign",
+             "deliver", "make", "give", "put", "tweet", "file", "unveil", "present"}
 # prepositions whose object a participle after it rarely describes ("said on Twitter, blaming")
 MISATTACHED = {"on", "via", "through", "to", "at", "in"}
 # what is set up or led by an actor stands for it ("the mission led by Germany", "the task force
