@@ -84,3 +84,12 @@ def test_bad_shapes_are_refused_with_the_field(tmp_path: Path, change: dict, mes
     with pytest.raises(RulesError) as err:
         check_rule_files([write(tmp_path, rule)])
     assert message in str(err.value) and "blacklist" in str(err.value)
+
+
+def test_shapes_skip_the_sentences_selective_parsing_left_unparsed(extractor: Extractor
+                                                                   ) -> None:
+    # the first sentence holds every word of a shape but no two actors, so it is not parsed
+    result = extractor.extract("Heavy rain fell at the request of the farmers. Kenya praised "
+                               "Uganda.")
+    assert result.error is None
+    assert asserted(result) == expect(("Kenya", "supports", "Uganda"))

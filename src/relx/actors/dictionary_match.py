@@ -115,19 +115,16 @@ class ActorMatcher:
                 forms.setdefault(tuple(words[cut:]), ent.label_)  # "House of Representatives"
         if not forms:
             return doc
-        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
         for form, label in forms.items():
-            by_first.setdefault(form[0], []).append((form, label))
+            matcher.add(label, [Doc(doc.vocab, words=list(form))])
         taken = {i for e in ents for i in range(e.start, e.end)}
         new: list[Span] = []
-        for tok in doc:
-            for form, label in sorted(by_first.get(tok.text, ()), key=lambda f: -len(f[0])):
-                end = tok.i + len(form)
-                if end <= len(doc) and not any(i in taken for i in range(tok.i, end)) and \
-                        tuple(t.text for t in doc[tok.i:end]) == form:
-                    new.append(Span(doc, tok.i, end, label=label))
-                    taken.update(range(tok.i, end))
-                    break
+        # longest first, so that "House of Representatives" is not cut to a shorter form
+        for key, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+            if not any(i in taken for i in range(start, end)):
+                new.append(Span(doc, start, end, label=doc.vocab.strings[key]))
+                taken.update(range(start, end))
         if new:
             doc.ents = sorted(ents + new, key=lambda e: e.start)
         return doc

@@ -37,8 +37,22 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
     stray_surnames(doc, ctx, people, out)
 
 
+_KEYS: dict[tuple[int, str], tuple[str, ...]] = {}  # memo: the same words recur in every doc
+_KEYS_MAX = 200_000
+
+
 def name_key(text: str, lex: Lexicon) -> tuple[str, ...]:
     """Words of a name for matching variants: 'Al -Sharaa' ~ 'al-Shara' ~ 'Sharaa' -> ('shara',)."""
+    memo = (id(lex), text)
+    found = _KEYS.get(memo)
+    if found is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        found = _KEYS[memo] = _name_key(text, lex)
+    return found
+
+
+def _name_key(text: str, lex: Lexicon) -> tuple[str, ...]:
     text = re.sub(r"\s*[-\u2010-\u2015]\s*", "-", text.lower())
     text = re.sub(r"['’]s$", "", text)
     words: list[str] = []
@@ -118,28 +132,33 @@ def collect_people(doc: Doc, ctx: Context) -> People:
             same.role = same.role or role
             same.country = same.country or country
         people.setdefault(key, same)
-    return {k: a for k, a in people.items() if not _an_issue(k, a, doc, ctx)}
+    issues = _issues(doc, ctx, {k for k, a in people.items() if len(k) == 1 and a.role is None})
+    return {k: a for k, a in people.items() if k not in issues}
 
 
-def _an_issue(key: tuple[str, ...], person: Actor, doc: Doc, ctx: Context) -> bool:
-    """A one-word 'person' with no title that the text uses as an issue is no person: one it is
-    for or against ("anti-X", "pro-X"), or that modifies a common noun as a topic does ("the X
-    deal", "the X vote"; a person's own 'campaign' or 'administration' does not count)."""
-    if len(key) != 1 or person.role is not None:
-        return False
+def _issues(doc: Doc, ctx: Context, keys: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The one-word 'people' with no title that the text uses as an issue, which are no people:
+    one it is for or against ("anti-X", "pro-X"), or that modifies a common noun as a topic does
+    ("the X deal", "the X vote"; a person's own 'campaign' or 'administration' does not count).
+    One pass over the document for all of them."""
+    if not keys:
+        return set()
     lex = ctx.lex
     owned = lex.member_nouns | lex.personal_rule_nouns | lex.title_heads
+    found: set[tuple[str, ...]] = set()
     for tok in doc:
-        if name_key(tok.text, lex) != key:
+        if not tok.text[:1].isupper():
             continue
-        before = doc[tok.i - 2:tok.i] if tok.i >= 2 else doc[0:tok.i]
-        if any(t.lower_ in {"anti", "pro"} for t in before) and tok.i and \
-                doc[tok.i - 1].text in {"-", "‐"}:
-            return True
-        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and \
-                tok.head.lemma_.lower() not in owned and tok.head.lower_ not in owned:
-            return True
-    return False
+        key = name_key(tok.text, lex)
+        if key not in keys or key in found:
+            continue
+        stance = tok.i >= 2 and doc[tok.i - 1].text in {"-", "‐"} and \
+            doc[tok.i - 2].lower_ in {"anti", "pro"}
+        topic = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and \
+            tok.head.lemma_.lower() not in owned and tok.head.lower_ not in owned
+        if stance or topic:
+            found.add(key)
+    return found
 
 
 def issue_names(doc: Doc, ctx: Context) -> set[str]:
@@ -153,10 +172,16 @@ def issue_names(doc: Doc, ctx: Context) -> set[str]:
         if len(e) == 1 and not e.kb_id_ and e.label_ in ACTOR_LABELS:
             labels.setdefault(e.text, set()).add(e.label_)
     issues: set[str] = set()
-    for name, found in labels.items():
-        if "ORG" not in found:
-            continue
-        uses = [t for t in doc if t.text == name]
+    names = {name for name, found in labels.items() if "ORG" in found}
+    if not names:
+        return issues
+    at: dict[str, list[Token]] = {}
+    for t in doc:
+        if t.text in names:
+            at.setdefault(t.text, []).append(t)
+    for name in names:
+        found = labels[name]
+        uses = at.get(name, [])
         issue_like = sum(_issue_use(t, owned) for t in uses)
         if uses and (issue_like == len(uses) or (  # the NER cannot say what it is either
                 len(found) > 1 and 2 * issue_like >= len(uses) and not any(

@@ -70,17 +70,26 @@ def region_actor(name: str, dictionary: ActorDictionary) -> Actor | None:
 def territory_actor(name: str, dictionary: ActorDictionary) -> Actor | None:
     """An ISO 3166-1 country or territory the actor dictionary does not list (Hong Kong, Puerto
     Rico, Greenland): an actor of kind country under its ISO code."""
+    found = _territories().get(name.lower().removeprefix("the "))
+    if found is None or dictionary.by_iso3(found[0]) is not None:
+        return None
+    return Actor(f"country:{found[0]}", found[1], "country")
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, tuple[str, str]]:
+    """pycountry's countries by every lower-case name: (alpha-3, display name); built once."""
     try:
         import pycountry
     except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    key = name.lower().removeprefix("the ")
-    found = next((c for c in pycountry.countries if key in {
-        c.name.lower(), getattr(c, "common_name", "").lower(),
-        getattr(c, "official_name", "").lower()}), None)
-    if found is None or dictionary.by_iso3(found.alpha_3) is not None:
-        return None
-    return Actor(f"country:{found.alpha_3}", getattr(found, "common_name", found.name), "country")
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for c in pycountry.countries:
+        shown = getattr(c, "common_name", c.name)
+        for form in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")):
+            if form:
+                out.setdefault(form.lower(), (c.alpha_3, shown))
+    return out
 
 
 def is_region(actor: Actor) -> bool:

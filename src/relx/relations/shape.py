@@ -34,6 +34,23 @@ def compile_shape(rule: Rule) -> list[dict[str, Any]]:
     return pattern
 
 
+def required_words(rule: Rule) -> list[frozenset[str]]:
+    """For each node of the rule's shape that names its words (LEMMA or LOWER, one word or an
+    IN list; the trigger's are the rule's lemmas), the words one of which must occur."""
+    out: list[frozenset[str]] = []
+    if "*" not in rule.lemmas:
+        out.append(frozenset(rule.lemmas))
+    for node in rule.shape[1:]:
+        attrs = node.get("RIGHT_ATTRS") or {}
+        for name in ("LEMMA", "LOWER"):
+            value = attrs.get(name)
+            if isinstance(value, str):
+                out.append(frozenset({value.lower()}))
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                out.append(frozenset(str(v).lower() for v in value["IN"]))
+    return out
+
+
 def shape_matcher(vocab: Vocab, rules: list[Rule]) -> DependencyMatcher:
     """One matcher for all shape rules (raises spaCy's own error for a malformed shape)."""
     matcher = DependencyMatcher(vocab)
@@ -53,6 +70,9 @@ class Shape(Construction):
         super().__init__(*args, **kwargs)
         self.shape_rules = [r for r in self.rules.rules if r.pattern == "shape"]
         self.by_key = {get_string_id(r.id): r for r in self.shape_rules}
+        # per shape, the words its nodes require (each node with a LEMMA or LOWER list must
+        # find one of them): a sentence without them cannot match, and is not searched
+        self.needs = [required_words(r) for r in self.shape_rules]
         self.matcher: DependencyMatcher | None = None
         self.vocab: Vocab | None = None
         # this document's matches, by trigger token: (rule, {node name: token index})
@@ -70,10 +90,19 @@ class Shape(Construction):
             return  # nothing parsed (selective parsing found no sentence to parse): no shape
         self.bind(doc.vocab)
         assert self.matcher is not None
-        for key, token_ids in self.matcher(doc):
-            rule = self.by_key[key]
-            names = {node["RIGHT_ID"]: i for node, i in zip(rule.shape, token_ids, strict=True)}
-            self.found.setdefault(names["trigger"], []).append((rule, names))
+        # the matcher walks every token of what it is given: give it only the sentences that
+        # hold every word some shape requires
+        for sent in doc.sents:
+            if not sent[0].tag_:
+                continue  # a sentence selective parsing left unparsed
+            words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            if not any(all(need & words for need in needs) for needs in self.needs):
+                continue
+            for key, token_ids in self.matcher(sent):
+                rule = self.by_key[key]
+                names = {node["RIGHT_ID"]: sent.start + i
+                         for node, i in zip(rule.shape, token_ids, strict=True)}
+                self.found.setdefault(names["trigger"], []).append((rule, names))
 
     def triggers(self, tok: Token) -> list[Rule]:
         return list(dict.fromkeys(rule for rule, _ in self.found.get(tok.i, ())))
