@@ -94,3 +94,15 @@ def test_we_is_the_speakers_country_or_the_speaker(extractor: Extractor, text: s
 def test_a_possessive_belongs_to_its_clauses_subject(extractor: Extractor, text: str,
                                                      expected: set) -> None:
     assert triples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an object pronoun is never its own clause's subject
+    ("Peter Okello resigned after John Abel criticised him.",
+     {("John Abel", "opposes", "Peter Okello")}),
+    ("John Abel met Peter Okello and praised him.",
+     {("John Abel", "meets", "Peter Okello"), ("John Abel", "supports", "Peter Okello")}),
+])
+def test_an_object_pronoun_is_not_its_clauses_subject(extractor: Extractor, text: str,
+                                                      expected: set) -> None:
+    assert triples(extractor.extract(text)) == expected

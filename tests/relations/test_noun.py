@@ -79,3 +79,18 @@ def test_statement_by_gives_the_speaker(extractor: Extractor) -> None:
 ])
 def test_counterparts_aid_and_ties(extractor: Extractor, text: str, expected: set[Triple]) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event set against the clause's actor is aimed at it
+    case("Governor John Abel signed the bill into law despite opposition from Senator Mary "
+         "Brook.", ("Mary Brook", "opposes", "John Abel")),
+    case("Kenya went ahead with the plan amid protests by Ugandan farmers.",
+         ("Ugandan farmers", "opposes", "Kenya")),
+    # coming under fire from X: the 'from' on the verb
+    case("John Abel's government came under fire from Mary Brook.",
+         ("Mary Brook", "opposes", "John Abel")),
+])
+def test_concessive_and_under_events_target_the_clauses_actor(extractor: Extractor, text: str,
+                                                            expected: set) -> None:
+    check(extractor, text, expected)

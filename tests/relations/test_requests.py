@@ -132,3 +132,15 @@ def test_an_owner_of_an_owner_stands_behind_a_claim(extractor: Extractor) -> Non
 ])
 def test_datives_and_nested_owners(extractor: Extractor, text: str, expected: set) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("William Ruto hosted a dinner for Yoweri Museveni.",
+         ("William Ruto", "meets", "Yoweri Museveni")),
+    case("William Ruto sat down with Yoweri Museveni.",
+         ("William Ruto", "meets", "Yoweri Museveni")),
+    case("William Ruto hosted a dinner for journalists.", *()),
+])
+def test_hosting_and_sitting_down_with_meets(extractor: Extractor, text: str,
+                                             expected: set) -> None:
+    check(extractor, text, expected)

@@ -46,6 +46,9 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
                   and out.actors[m.actor].kind in want]
         if want == {"group"}:  # "these terrorists": a named armed group, not "Iraqi troops"
             before = [m for m in before if m.actor in ctx.dictionary.entries]
+        coreferent = _own_subject(tok)
+        if coreferent is not None:  # "after Abel criticised him": 'him' is not Abel
+            before = [m for m in before if not m.start <= coreferent.i < m.end]
         if not before:
             continue
         if low == "former":
@@ -63,6 +66,20 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
             target = (subjects or before)[-1].actor
         out.add(copy_actor(out.actors[target]), tok.i, tok.i + 1, count=False)
     first_person(doc, ctx, out)
+
+
+def _own_subject(tok: Token) -> Token | None:
+    """The subject of the clause an object pronoun belongs to, which it cannot stand for
+    ('him' is never the one who criticised him; that would be 'himself')."""
+    if tok.lower_ not in {"him", "her", "them"} or tok.dep_ not in {"dobj", "dative", "pobj"}:
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    for _ in range(3):  # "met X and praised him": the subject of the first verb
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+    return None
 
 
 def _bound_to_unnamed_subject(tok: Token, out: DocActors) -> bool:

@@ -14,6 +14,8 @@ from .args import PLURAL_PRONOUNS, agents, count, prep_objects
 from .base import Construction, Match, construction
 
 BETWEEN = frozenset({"between", "among"})
+# prepositions whose event is set against the clause's actor ("despite protests from X")
+CONCESSIVE = frozenset({"despite", "amid", "notwithstanding"})
 # "claimed responsibility for the attack": the one who claims it did it
 RESPONSIBILITY = frozenset({"responsibility", "credit"})
 OF = frozenset({"of"})
@@ -146,6 +148,12 @@ class Noun(Construction):
             else:
                 targets = [c for c in verb.children if c.dep_ == "nsubjpass"] or \
                     self.args.subjects(verb, actors)
+                # "came under fire from X": the 'from' hung on the verb
+                sources = sources or prep_objects(verb, frozenset({"from", "by"}))
+        if not targets and sources and noun.dep_ == "pobj" and head.lower_ in CONCESSIVE and \
+                not rule.symmetric:
+            # "signed the bill despite opposition from X": X opposes who signed it
+            targets = self._clause_actors(head, actors)
         if sources and targets:
             yield Match(rule, noun, sources, targets, words)
 
