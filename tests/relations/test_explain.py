@@ -22,7 +22,7 @@ def test_a_firing_names_construction_rule_and_tokens(extractor: Extractor) -> No
 
 
 def test_a_trigger_without_arguments_says_what_hangs_on_it(extractor: Extractor) -> None:
-    [report] = extractor.explain("Chile discussed the plan with Peru.")
+    [report] = extractor.explain("Chile discussed the plan in Peru.")
     assert not report.fired
     [miss] = [m for m in report.missed if m.trigger == "discussed"]
     assert miss.rule == "meet-verb-with"

@@ -37,6 +37,8 @@ class Label(Construction):
             verb = verb.head
         if label.dep_ in {"ccomp", "xcomp", "amod"} and verb.pos_ != "VERB":
             verb = verb.head  # parses that hang the adjective on the object
+            if verb.lower_ == "as" and verb.dep_ == "prep":
+                verb = verb.head  # "designated X as a terrorist organisation"
         if verb.lemma_.lower() not in rule.verbs:
             return
         # "called B a liar"; "referred to B as a stunt"

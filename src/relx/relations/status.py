@@ -10,6 +10,7 @@ from .args import CLIMB_DEPS
 
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HYPOTHETICAL_NOUNS = {"event", "case"}
+ONGOING = {"continue", "keep", "remain"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 # how far up the clause a governing word still counts
 # not up out of a relative clause: "will not extradite X, who financed Y" asserts the financing
@@ -55,6 +56,8 @@ class Status:
         if any(t.dep_ in {"acl", "ccomp", "appos"} and t.head.lemma_.lower() in
                self.allegation_nouns for t in chain):
             modality = "uncertain"  # "allegations (that) Trump pressured Ukraine"
+        # "will continue to support X": support that holds now and goes on
+        ongoing = any(t.lemma_.lower() in ONGOING for t in chain[1:])
         for i, tok in enumerate(chain):
             lemma = "" if tok.i in pattern else tok.lemma_.lower()
             if i > 0 and lemma in self.negating:
@@ -73,7 +76,7 @@ class Status:
                                                                                "preconj"}):
                     negated = True
                 elif child.dep_ == "aux" and low in self.modals:
-                    if modality == "asserted":
+                    if modality == "asserted" and not ongoing:
                         modality = "planned" if low in {"will", "shall", "'ll"} else "uncertain"
                 elif child.dep_ == "mark" and low in self.conditional:
                     modality = "hypothetical"

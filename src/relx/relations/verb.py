@@ -39,7 +39,8 @@ class Verb(Construction):
         if not (tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))):
             return []
         lemma = tok.lemma_.lower()
-        return self.rules.lookup("verb", lemma) or (
+        # a verb with rules of its own still takes any-verb rules ("deployed troops against X")
+        return self.rules.lookup("verb", lemma) + (
             [] if lemma in self.rules.words("neutral_verbs") else self.rules.lookup("verb", "*"))
 
     def read(self, verb: Token, rule: Rule, actors: DocActors) -> Iterator[Match]:
@@ -47,6 +48,10 @@ class Verb(Construction):
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in kids)
         by = agents(verb)
         preps = prep_objects(verb, rule.preps) + for_to_subjects(verb, rule.preps)
+        if not preps and not rule.object and "*" not in rule.lemmas:
+            # "retook the town from ISIS": the parser hung the verb's 'from' on its object
+            preps = [p for c in kids if c.dep_ == "dobj" and actors.of(c) is None
+                     for p in prep_objects(c, rule.preps)]
         if "*" in rule.lemmas and not preps:
             return  # an any-verb rule is about its preposition ("used weapons against X")
         words = [verb] + [c for c in kids if c.dep_ == "prt"]
