@@ -81,3 +81,10 @@ def test_an_unhedged_event_noun_is_asserted(extractor: Extractor) -> None:
 def test_an_event_in_an_allegation_is_uncertain(extractor: Extractor, text: str) -> None:
     rels = extractor.extract(text).relations
     assert rels and all(r.modality == "uncertain" for r in rels)
+
+
+def test_a_clause_right_after_an_allegation_is_its_content(extractor: Extractor) -> None:
+    # however the parser attaches "Kenya tried ...", it is what the allegations say
+    rels = extractor.extract("The charge stemmed from allegations Kenya tried to pressure the "
+                             "Ugandan government.").relations
+    assert rels and all(r.modality == "uncertain" for r in rels)

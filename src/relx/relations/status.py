@@ -54,7 +54,8 @@ class Status:
             if anc.lemma_.lower() in HYPOTHETICAL_NOUNS and anc.head.lower_ == "in":
                 modality = "hypothetical"
         if any(t.dep_ in {"acl", "ccomp", "appos"} and t.head.lemma_.lower() in
-               self.allegation_nouns for t in chain):
+               self.allegation_nouns for t in chain) or any(
+                self._after_allegation(t) for t in chain if t.pos_ in {"VERB", "AUX"}):
             modality = "uncertain"  # "allegations (that) Trump pressured Ukraine"
         # "will continue to support X": support that holds now and goes on
         ongoing = any(t.lemma_.lower() in ONGOING for t in chain[1:])
@@ -87,6 +88,18 @@ class Status:
                     modality = "uncertain"  # "the alleged attack on X"
         return negated, modality
 
+
+    def _after_allegation(self, verb: Token) -> bool:
+        """The clause follows an allegation noun, however the parser attached it ("stemmed from
+        allegations Trump tried to ...")."""
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return False
+        i = subject.left_edge.i - 1
+        doc = verb.doc
+        if i >= 0 and doc[i].lower_ == "that":
+            i -= 1
+        return i >= 0 and doc[i].lemma_.lower() in self.allegation_nouns and doc[i].pos_ == "NOUN"
 
     def _scenario(self, chain: list[Token]) -> bool:
         """The event is the subject of 'is a scenario / possibility / risk'."""
