@@ -33,3 +33,16 @@ def test_anti_and_pro_are_stances_not_actors(extractor: Extractor) -> None:
     names = {a.name.lower() for a in result.actors}
     assert not any(n.startswith(("anti", "pro-")) for n in names), names
     assert asserted(result) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what one's demands include is what one demands
+    case("Kenyan protesters gathered. Their demands include an investigation into police "
+         "brutality.", ("Kenyan protesters", "opposes", "police")),
+    case("The protesters' demands have expanded to an investigation of police misconduct.",
+         ("protesters", "opposes", "police")),
+    # what a plan includes is only planned
+    case("Kenya's plan includes sanctions on Uganda.", *()),
+])
+def test_what_demands_and_plans_include(extractor: Extractor, text: str, expected: set) -> None:
+    check(extractor, text, expected)

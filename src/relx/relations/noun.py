@@ -78,8 +78,9 @@ class Noun(Construction):
         if noun_slot is not noun:
             head = noun_slot.head
         # "called for sanctions on X", "joined in the attack on X": the verb over the preposition
-        through = noun_slot.dep_ == "pobj" and head.dep_ == "prep" and \
-            head.lower_ in {"for", "in", "into"}
+        through = noun_slot.dep_ == "pobj" and head.dep_ == "prep" and (
+            head.lower_ in {"for", "in", "into"} or (
+                head.lower_ == "to" and head.head.lemma_.lower() in {"expand", "extend"}))
         governor = head.head if through else head
         if through and governor.lemma_.lower() in RESPONSIBILITY and governor.dep_ == "dobj":
             governor = governor.head  # "claimed responsibility for the attack on X"

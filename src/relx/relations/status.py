@@ -11,6 +11,7 @@ from .args import CLIMB_DEPS
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HYPOTHETICAL_NOUNS = {"event", "case"}
 ONGOING = {"continue", "keep", "remain"}
+PLAN_NOUNS = {"plan", "proposal", "draft", "scheme", "idea", "option", "blueprint", "roadmap"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 # how far up the clause a governing word still counts
 # not up out of a relative clause: "will not extradite X, who financed Y" asserts the financing
@@ -65,6 +66,11 @@ class Status:
                 negated = True
             if i > 0 and (lemma in self.planning or tok.lower_ in self.planning):
                 modality = "planned"
+            if i > 0 and tok.pos_ in {"VERB", "AUX"} and any(
+                    c.dep_ == "nsubj" and (c.lemma_.lower() in self.planning
+                                           or c.lemma_.lower() in PLAN_NOUNS)
+                    for c in tok.children):
+                modality = "planned"  # "Kenya's plan includes sanctions on X"
             if i > 0 and lemma in self.allegations and modality == "asserted" and not any(
                     c.dep_ == "dobj" and c.lemma_.lower() in {"responsibility", "credit"}
                     for c in tok.children):  # claiming responsibility is owning up to it
