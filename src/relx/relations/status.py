@@ -12,6 +12,8 @@ NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HYPOTHETICAL_NOUNS = {"event", "case"}
 ONGOING = {"continue", "keep", "remain"}
 PLAN_NOUNS = {"plan", "proposal", "draft", "scheme", "idea", "option", "blueprint", "roadmap"}
+PLAN_CONTENT = {"include", "involve", "comprise", "contain", "envisage", "foresee", "call",
+                "provide", "propose"}  # verbs that say what a plan holds
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 # how far up the clause a governing word still counts
 # not up out of a relative clause: "will not extradite X, who financed Y" asserts the financing
@@ -66,7 +68,7 @@ class Status:
                 negated = True
             if i > 0 and (lemma in self.planning or tok.lower_ in self.planning):
                 modality = "planned"
-            if i > 0 and tok.pos_ in {"VERB", "AUX"} and any(
+            if i > 0 and tok.lemma_.lower() in PLAN_CONTENT and any(
                     c.dep_ == "nsubj" and (c.lemma_.lower() in self.planning
                                            or c.lemma_.lower() in PLAN_NOUNS)
                     for c in tok.children):
