@@ -144,3 +144,19 @@ def test_datives_and_nested_owners(extractor: Extractor, text: str, expected: se
 def test_hosting_and_sitting_down_with_meets(extractor: Extractor, text: str,
                                              expected: set) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Kenya and Uganda agreed to cooperate on security.",
+         ("Kenya", "supports", "Uganda"), ("Uganda", "supports", "Kenya")),
+    # a motive to cooperate is no cooperation
+    case("Common threats give Kenya and Uganda a reason to cooperate.", *()),
+    case("Kenya agreed to Uganda's demands.", ("Kenya", "supports", "Uganda")),
+    case("Kenya expressed outrage over Uganda's military buildup.",
+         ("Kenya", "opposes", "Uganda")),
+    case("Kenya voiced its objection to Uganda's plan.", ("Kenya", "opposes", "Uganda")),
+    # worry for someone is no hostility
+    case("Kenya expressed concern for the safety of Ugandan citizens.", *()),
+])
+def test_agreeing_and_objecting(extractor: Extractor, text: str, expected: set) -> None:
+    check(extractor, text, expected)

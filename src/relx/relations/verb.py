@@ -15,6 +15,9 @@ from .base import Construction, Match, construction
 BETWEEN = frozenset({"between", "among"})
 
 
+# verbs that commit their subjects to what follows ("A and B agreed to cooperate")
+COMMITTING = frozenset({"agree", "decide", "pledge", "vow", "promise", "continue", "begin",
+                        "start", "resolve", "commit", "undertake"})
 # what one asks of an actor that says nothing for it ("voted for X to resign")
 REMOVALS = frozenset({"resign", "quit", "step", "leave", "go", "abdicate", "stand"})
 
@@ -81,7 +84,9 @@ class Verb(Construction):
             # "rejected the proposal from Turkey", the 'from' hung on the verb
             targets += [p for p in prep_objects(verb, frozenset({"from"}))
                         if objects[0].lemma_.lower() in self.args.proxies]
-        direct = [c for c in kids if c.dep_ == "nsubj"]
+        # (or the subjects of a controlling verb: "A and B agreed to cooperate")
+        direct = [c for c in kids if c.dep_ == "nsubj"] or (
+            subjects if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in COMMITTING else [])
         if rule.reciprocal and count(direct, actors) >= 2 and not count(targets, actors) \
                 and not any(c.dep_ == "dobj" and count([c], actors) for c in kids):
             yield Match(rule, verb, [], [], words, group=subjects)  # "A and B met"
