@@ -64,3 +64,16 @@ def test_a_label_in_reported_speech_is_the_speakers(extractor: Extractor, text: 
 def test_a_resolution_stands_for_who_passed_it(extractor: Extractor) -> None:
     check(extractor, "Kenya's parliament passed a resolution condemning Uganda.",
           expect(("Kenya's parliament", "opposes", "Uganda")))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an order, a law or a ruling stands for whoever signed, passed or issued it
+    case("John Abel signed an executive order banning Ugandan imports.",
+         ("John Abel", "opposes", "Uganda")),
+    case("Kenya condemned Uganda's new law.", ("Kenya", "opposes", "Uganda")),
+    # not for whoever vetoed it
+    case("Kenya vetoed a law condemning Uganda.", *()),
+])
+def test_orders_and_laws_stand_for_their_authors(extractor: Extractor, text: str,
+                                                 expected: set) -> None:
+    check(extractor, text, expected)

@@ -84,7 +84,8 @@ class Arguments:
                 mods = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
                 if noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ or actors.of(noun) is not None:
                     return [noun]  # "the government of Iraq, using aircraft against ISIL"
-                if mods:
+                if mods and (any(actors.of(m) is not None for m in mods)
+                             or noun.lemma_.lower() not in self.proxies):
                     return mods  # "Coalition efforts to support X"
                 if noun.dep_ in {"pobj", "dobj"} and noun.lemma_.lower() in self.proxies and (
                         noun.lemma_.lower() not in DOCUMENTS or
@@ -247,7 +248,8 @@ COMPANION_VERBS = {"join", "accompany", "rejoin"}
 # texts that say what their author does, and the verbs that make one their author
 DOCUMENTS = {"resolution", "motion", "bill", "declaration", "letter", "message", "statement",
              "tweet", "post", "note", "video", "speech", "address", "communique", "memo",
-             "editorial", "op-ed", "report"}
+             "editorial", "op-ed", "report", "order", "orders", "decree", "decrees", "law",
+             "laws", "legislation", "ruling"}
 AUTHORING = {"pass", "adopt", "approve", "issue", "table", "introduce", "draft", "sponsor",
              "propose", "submit", "send", "post", "release", "publish", "write", "sign",
              "deliver", "make", "give", "put", "tweet", "file", "unveil", "present"}
