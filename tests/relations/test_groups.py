@@ -7,7 +7,7 @@ import pytest
 
 from relx.core import Extractor
 
-from .triples import Triple, case, check
+from .triples import Triple, asserted, case, check, key
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -37,3 +37,18 @@ def test_plural_anaphora(extractor: Extractor, text: str, expected: set[Triple])
 ])
 def test_coordinated_heads(extractor: Extractor, text: str, expected: set[Triple]) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'them' is the collective named before, never its own clause's subject
+    ("Protesters marched through Nairobi on Saturday, and police fired tear gas at them.",
+     {("police", "opposes", "protesters")}),
+    ("Kenyan protesters gathered outside parliament. Police arrested them on Sunday.",
+     {("police", "opposes", "Kenyan protesters")}),
+    # a nearer plural that is no actor is what 'them' stands for
+    ("Kenyan protesters wrote letters to the court, and the Kenyan police praised them.",
+     set()),
+])
+def test_they_and_them_stand_for_the_collective_named_before(extractor: Extractor, text: str,
+                                                             expected: set) -> None:
+    assert asserted(extractor.extract(text)) == {key(*t) for t in expected}

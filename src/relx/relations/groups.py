@@ -48,7 +48,38 @@ def plural_antecedents(tok: Token, actors: DocActors) -> list[Actor]:
         members = unique(a for t in (head, *head.conjuncts) if (a := actors.of(t)) is not None)
         if len(members) >= 2 and all(actors.of(t) is not None for t in head.conjuncts):
             return members
+    if low in {"they", "them"}:
+        return _last_group(tok, start, actors)
     return []
+
+
+def _last_group(tok: Token, start: int, actors: DocActors) -> list[Actor]:
+    """'they'/'them' with no coordination before it: the last collective (a group, not a
+    country, organisation or person) named in this sentence or the one before ("Protesters
+    marched, and police fired tear gas at them"); for an object 'them', unless a nearer plural
+    noun that is no actor is what it stands for; never the subject of the pronoun's own
+    clause."""
+    doc = tok.doc
+    own: set[int] = set()
+    if tok.dep_ in {"dobj", "pobj", "dative"}:
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        for _ in range(3):  # "X marched, and police fired at them": the conjunct's own subject
+            if verb is None:
+                break
+            own = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                   for t in c.subtree}
+            if own or verb.dep_ != "conj":
+                break
+            verb = verb.head
+    for i in range(tok.i - 1, start - 1, -1):
+        t = doc[i]
+        actor = actors.of(t)
+        subject = tok.dep_ in {"nsubj", "nsubjpass"}
+        if actor is not None and i not in own and actor.kind == "group":
+            return [actor]
+        if actor is None and t.tag_ == "NNS" and i not in own and not subject:
+            return []  # a nearer plural that is no actor: "obtained the messages and released
+            # them"
 
 
 def examples(t: Token, actors: DocActors) -> list[Actor]:
