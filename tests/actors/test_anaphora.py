@@ -106,3 +106,26 @@ def test_a_possessive_belongs_to_its_clauses_subject(extractor: Extractor, text:
 def test_an_object_pronoun_is_not_its_clauses_subject(extractor: Extractor, text: str,
                                                       expected: set) -> None:
     assert triples(extractor.extract(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'him' in a participle clause is not the one who accuses (its subject is the clause's)
+    ("Mary Brook spoke in Nairobi. Later Mary Brook called on John Abel to resign, accusing him "
+     "of corruption.", {("Mary Brook", "opposes", "John Abel")}),
+])
+def test_pronouns_skip_their_controller(extractor: Extractor, text: str,
+                                                  expected: set) -> None:
+    assert triples(extractor.extract(text)) == expected
+
+
+def test_a_medium_is_no_referent_for_a_pronoun(extractor: Extractor) -> None:
+    from spacy.tokens import Span
+
+    # the small model's NER may take "Twitter" for a person; said "on" it, it is a medium
+    doc = extractor.nlp("John Abel lashed out at Mary Brook on Twitter, accusing her of lying.")
+    twitter = next(t.i for t in doc if t.text == "Twitter")
+    doc.ents = [e for e in doc.ents if e.start != twitter] + [
+        Span(doc, twitter, twitter + 1, label="PERSON")]
+    actors = extractor.resolve(doc)
+    her = next(t for t in doc if t.lower_ == "her")
+    assert actors.of(her) is not None and actors.of(her).name == "Mary Brook"

@@ -51,3 +51,10 @@ def test_a_bare_anaphor_points_only_to_recent_events(extractor: Extractor) -> No
     text = ("Kenya launched a corruption investigation into Uganda's port authority. " + FILLER
             + "Uganda attacked the decision as a sham.")
     assert ("Uganda", "opposes", "Kenya") not in asserted(extractor.extract(text))
+
+
+def test_an_anaphor_prefers_the_event_it_names_to_a_later_one(extractor: Extractor) -> None:
+    # "the accusations" are Brook's accusing, not Abel's later betrayal claim
+    text = ("Mary Brook accused John Abel of corruption. John Abel said Kenya had betrayed "
+            "Uganda. Abel rejected the accusations.")
+    assert ("John Abel", "opposes", "Mary Brook") in asserted(extractor.extract(text))

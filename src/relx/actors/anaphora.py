@@ -46,9 +46,14 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
                   and out.actors[m.actor].kind in want]
         if want == {"group"}:  # "these terrorists": a named armed group, not "Iraqi troops"
             before = [m for m in before if m.actor in ctx.dictionary.entries]
+        # a name said to be where something was said is a medium, not a referent ("on Twitter")
+        before = [m for m in before if not (doc[m.end - 1].dep_ == "pobj" and
+                                            doc[m.end - 1].head.lower_ in {"on", "via"})]
         coreferent = _own_subject(tok)
         if coreferent is not None:  # "after Abel criticised him": 'him' is not Abel
-            before = [m for m in before if not m.start <= coreferent.i < m.end]
+            own = out.token_actor.get(coreferent.i)
+            before = [m for m in before if not m.start <= coreferent.i < m.end
+                      and (own is None or m.actor != own)]
         if not before:
             continue
         if low == "former":
@@ -74,9 +79,9 @@ def _own_subject(tok: Token) -> Token | None:
     if tok.lower_ not in {"him", "her", "them"} or tok.dep_ not in {"dobj", "dative", "pobj"}:
         return None
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    for _ in range(3):  # "met X and praised him": the subject of the first verb
+    for _ in range(3):  # "met X and praised him", "resigned, accusing him": the controller's
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None or verb.dep_ != "conj":
+        if subject is not None or verb.dep_ not in {"conj", "advcl", "xcomp"}:
             return subject
         verb = verb.head
     return None

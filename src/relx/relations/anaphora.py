@@ -32,12 +32,20 @@ class Event:
 
 
 def event_words(tok: Token) -> frozenset[str]:
-    """The words an event noun is named by: its lemma and its compound modifiers ("impeachment
-    inquiry"), for matching a later mention of the same event."""
-    if tok.pos_ not in {"NOUN", "PROPN"}:
+    """The words an event is named by: its trigger's lemma and, for a noun, its compound
+    modifiers ("impeachment inquiry"), for matching a later mention of the same event ("the
+    accusations" after "accused")."""
+    if tok.pos_ not in {"NOUN", "PROPN", "VERB"}:
         return frozenset()
     return frozenset({tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children
                                               if c.dep_ == "compound" and c.pos_ == "NOUN"})
+
+
+def same_event(words: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two events share a word, a noun and its verb alike ('accusation' ~ 'accuse',
+    'criticism' ~ 'criticize'): a common stem of five letters or more."""
+    return any(a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
+               for a in words for b in other)
 
 
 @dataclass(slots=True)
@@ -51,15 +59,18 @@ class Memory:
 
     def last(self, before: int, rtype: str | None = None,
              words: frozenset[str] = frozenset()) -> Event | None:
-        """The last event before `before` (of type `rtype`): a recent one, or one named by one
-        of `words` further back."""
+        """The event before `before` (of type `rtype`) that the anaphor points to: the last one
+        it names (one of `words`), within the article; else the last recent one."""
+        recent: Event | None = None
         for event in reversed(self.events):
             if event.end > before or (rtype is not None and event.type != rtype):
                 continue
             distance = before - event.end
-            if distance <= REACH or (distance <= NAMED_REACH and words & event.words):
-                return event
-        return None
+            if distance <= NAMED_REACH and same_event(words, event.words):
+                return event  # the event the anaphor names, before any more recent one
+            if recent is None and distance <= REACH:
+                recent = event
+        return recent
 
 
 def is_anaphor(tok: Token, nouns: frozenset[str], actors: DocActors) -> bool:
