@@ -136,3 +136,8 @@ def test_administration_of_an_unplaced_leader_is_the_leader(extractor: Extractor
 def test_a_bare_title_is_the_one_person_introduced_with_it(extractor: Extractor, text: str,
                                                           expected: set) -> None:
     assert triples(extractor.extract(text)) == expected
+
+
+def test_a_collective_of_a_country_is_named_with_its_demonym(extractor: Extractor) -> None:
+    result = extractor.extract("The farmers of Uganda protested against Kenya.")
+    assert "Ugandan farmers" in {a.name for a in result.actors}

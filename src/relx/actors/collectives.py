@@ -79,7 +79,7 @@ def _modified(tok: Token, low: str, lemma: str, mod_actor: Actor, mod_tok: Token
             words = [t.text for t in tok.doc[start:tok.i + 1] if t.dep_ != "det"
                      and t.pos_ != "PRON"]
             surface = clean_name(" ".join(words))
-            name = surface if mod_tok.dep_ != "prep" and len(words) <= 5 \
+            name = surface if mod_tok.dep_ not in {"prep", "pobj"} and len(words) <= 5 \
                 else f"{demonym} {low}"
             out.add(Actor(f"group:{slug(demonym + ' ' + low)}", name, "group",
                           country=mod_actor.name), start, tok.i + 1)
