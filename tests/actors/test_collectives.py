@@ -141,3 +141,26 @@ def test_a_bare_title_is_the_one_person_introduced_with_it(extractor: Extractor,
 def test_a_collective_of_a_country_is_named_with_its_demonym(extractor: Extractor) -> None:
     result = extractor.extract("The farmers of Uganda protested against Kenya.")
     assert "Ugandan farmers" in {a.name for a in result.actors}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a party's adjective before its members or leadership is the party
+    ("President Donald Trump blamed Democratic leadership for the violence.",
+     {("Donald Trump", "opposes", "Democratic Party")}),
+    ("Republican senators criticised Donald Trump.",
+     {("Republican Party", "opposes", "Donald Trump")}),
+    # a name that only contains the word keeps its own actor
+    ("The Democratic Republic of the Congo accused Rwanda.",
+     {("Democratic Republic of the Congo", "opposes", "Rwanda")}),
+])
+def test_party_adjectives_stand_for_the_party(extractor: Extractor, text: str,
+                                              expected: set) -> None:
+    assert triples(extractor.extract(text)) == expected
+
+
+def test_the_president_is_the_one_the_article_is_about(extractor: Extractor) -> None:
+    # two presidents named, one of them five times: "the president" is that one
+    text = ("President John Abel spoke on Monday. President Abel met farmers. Abel left. Abel "
+            "returned. Abel slept. President Mary Brook was absent. The president criticised "
+            "Sudan.")
+    assert ("John Abel", "opposes", "Sudan") in triples(extractor.extract(text))

@@ -179,6 +179,10 @@ def _office_holder(tok: Token, lemma: str, ctx: Context, out: DocActors) -> Acto
     before = {m.actor for m in out.mentions if m.end <= tok.i}
     found = [a for a in out.actors.values() if a.kind == "person" and a.id in before
              and a.role and _holds(a.role.lower(), title)]
+    if len(found) > 1:  # the one the article is about: named at least twice as often
+        found.sort(key=lambda a: -a.mentions)
+        if found[0].mentions >= 2 * found[1].mentions:
+            return found[0]
     return found[0] if len(found) == 1 else None
 
 
