@@ -88,3 +88,10 @@ def test_a_clause_right_after_an_allegation_is_its_content(extractor: Extractor)
     rels = extractor.extract("The charge stemmed from allegations Kenya tried to pressure the "
                              "Ugandan government.").relations
     assert rels and all(r.modality == "uncertain" for r in rels)
+
+
+@pytest.mark.parametrize("text", ["Kenya hopes to improve relations with Uganda.",
+                                  "Kenya hoped to meet Uganda."])
+def test_hopes_are_plans_whatever_the_lemmatizer_says(extractor: Extractor, text: str) -> None:
+    rels = extractor.extract(text).relations
+    assert rels and all(r.modality == "planned" for r in rels)
