@@ -44,3 +44,15 @@ def test_claiming_responsibility_for_an_attack_is_owning_it(extractor: Extractor
 def test_a_claim_that_someone_attacked_is_still_only_a_claim(extractor: Extractor) -> None:
     rels = extractor.extract("Kenya claimed that Uganda attacked Sudan.").relations
     assert [(r.source, r.target, r.modality) for r in rels] == [("Uganda", "Sudan", "uncertain")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    case("Kenya and Uganda have been at odds over the border for years.",
+         ("Kenya", "opposes", "Uganda"), ("Uganda", "opposes", "Kenya")),
+    case("Kenya is at war with Uganda.",
+         ("Kenya", "opposes", "Uganda"), ("Uganda", "opposes", "Kenya")),
+    # being at a place with someone is no hostility
+    case("Kenya was at the summit with Uganda.", ("Kenya", "meets", "Uganda")),
+])
+def test_being_at_war_or_at_odds(extractor: Extractor, text: str, expected: set) -> None:
+    check(extractor, text, expected)

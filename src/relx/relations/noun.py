@@ -114,9 +114,10 @@ class Noun(Construction):
             targets = prep_objects(head, frozenset(target_preps - {"of"}))
             if head not in words:
                 words.insert(0, head)
-        elif not sources and noun.dep_ == "pobj" and head.lower_ in {"in", "into"} \
+        elif not sources and noun.dep_ == "pobj" and head.lower_ in {"in", "into", "at"} \
                 and head.head.lemma_ in {"be", "remain", "engage", "enter", "stay"}:
-            sources = args.subjects(head.head, actors)  # "X, which is in a conflict with Y"
+            # "X, which is in a conflict with Y", "X is at war with Y", "A and B are at odds"
+            sources = args.subjects(head.head, actors)
         elif not sources and rule.symmetric and noun.dep_ == "pobj" and \
                 head.lower_ in {"in", "during", "at", "after"} and head.head.pos_ == "VERB":
             sources = args.subjects(head.head, actors)  # "In talks with Iraq, Turkey agreed"
