@@ -164,3 +164,19 @@ def test_the_president_is_the_one_the_article_is_about(extractor: Extractor) -> 
             "returned. Abel slept. President Mary Brook was absent. The president criticised "
             "Sudan.")
     assert ("John Abel", "opposes", "Sudan") in triples(extractor.extract(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an opposition leader or a former president does not speak for the state
+    ("The Kenyan opposition leader criticised Uganda.", set()),
+    ("The former Kenyan president criticised Uganda.", set()),
+    # a serving ambassador and the leadership do
+    ("The Kenyan ambassador criticised Uganda.", {("Kenya", "opposes", "Uganda")}),
+    ("The Kenyan leadership criticised Uganda.", {("Kenya", "opposes", "Uganda")}),
+    # named, the person acts
+    ("Kenyan opposition leader Mary Brook criticised Uganda.",
+     {("Mary Brook", "opposes", "Uganda")}),
+])
+def test_office_holders_who_do_not_speak_for_the_state(extractor: Extractor, text: str,
+                                                       expected: set) -> None:
+    assert triples(extractor.extract(text)) == expected

@@ -54,6 +54,9 @@ def resolve(doc: Doc, ctx: Context, out: DocActors) -> None:
                     Actor(f"group:{slug(low)}", low, "group"), tok.i, tok.i + 1)
 
 
+# office-holders who do not speak for their country
+NOT_FOR_THE_STATE = {"opposition", "former", "ex", "rebel", "exiled", "dissident", "retired",
+                     "late", "deposed", "ousted", "jailed", "detained", "imprisoned"}
 # crowds and the police are actors even without an article ("Protesters clashed with police")
 CROWDS = {"protesters", "protestors", "demonstrators", "police", "strikers"}
 
@@ -68,6 +71,10 @@ def _modified(tok: Token, low: str, lemma: str, mod_actor: Actor, mod_tok: Token
         out.add(copy_actor(mod_actor), np_start(tok), tok.i + 1, count=False)
         return
     if mod_actor.kind == "country":
+        if any(c.lower_ in NOT_FOR_THE_STATE for c in tok.children
+               if c.dep_ in {"amod", "compound"}) and (
+                low in lex.government_nouns or low in lex.title_heads or lemma in lex.title_heads):
+            return  # "the Kenyan opposition leader", "the former president": not the state
         if low in lex.government_nouns:
             out.add(copy_actor(mod_actor), _free_start(tok, mod_actor, out), tok.i + 1,
                     count=False)

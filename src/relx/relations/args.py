@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import DocActors
+from ..actors.collectives import NOT_FOR_THE_STATE
 from ..records import ACTOR_KINDS, Actor
 from ..rules import RuleSet
 from .groups import PLURAL_PRONOUNS, coordinated_owners, examples, plural_antecedents, unique
@@ -234,8 +235,9 @@ KIN_NOUNS = {"son", "sons", "daughter", "daughters", "wife", "husband", "brother
 def _owner(t: Token, actors: DocActors) -> Actor | None:
     """The owner of an owned thing or act: a possessor or a demonym/name modifier that names a
     country, organisation or group ("the company's expansion", "Paraguayan depots")."""
-    if t.lower_ in PLACE_NOUNS or t.lower_ in KIN_NOUNS:
-        return None  # "Biden's son" is someone else
+    if t.lower_ in PLACE_NOUNS or t.lower_ in KIN_NOUNS or any(
+            c.lower_ in NOT_FOR_THE_STATE for c in t.children if c.dep_ in {"amod", "compound"}):
+        return None  # "Biden's son" is someone else; "the former Kenyan president" no state
     for c in t.children:
         if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.lower_ not in PLURAL_PRONOUNS:
             actor = actors.of(c)
