@@ -204,3 +204,18 @@ def test_a_part_file_left_by_sigkill_is_swept_by_the_next_run(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     assert parts(tmp_path) == []
     assert json.loads(out.read_text().splitlines()[0])["doc"] == "small"
+
+
+def test_a_pool_that_broke_between_two_submissions_fails_the_future_not_the_run() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from relx.parallel import _Pool
+
+    pool = _Pool(1, "fork", None)
+    try:
+        pool.executor._broken = "a worker was killed"  # what the executor sets when one dies
+        future = pool.submit([])
+        assert future.done() and isinstance(future.exception(), BrokenProcessPool)
+    finally:
+        pool.executor._broken = False
+        pool.stop()

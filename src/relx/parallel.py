@@ -121,7 +121,15 @@ class _Pool:
                                    initializer=_init, initargs=(self.config,))
 
     def submit(self, batch: list[Document]) -> Future[list[Result]]:
-        return self.executor.submit(_work, batch)
+        """The batch's future; a pool that broke since the last look (a worker killed between
+        two submissions) gives a future that failed the same way, to be done again with the
+        batches in flight, rather than raising here."""
+        try:
+            return self.executor.submit(_work, batch)
+        except BrokenProcessPool as exc:
+            failed: Future[list[Result]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def why(self) -> str:
         """How the first dead worker died: 'signal 9', 'exit status 1'."""
