@@ -36,18 +36,32 @@ def main() -> None:
     n = args.docs or len(texts)
     texts = [texts[i % len(texts)] for i in range(n)]
     words = sum(len(t.split()) for t in texts)
+    import spacy
+
+    from relx.pipeline import default_model, one_blas_thread, use_numpy_blas
+
     selective = Extractor()
     full = Extractor(nlp=selective.nlp, full_parse=True)
-    relx_names = [p for p in selective.nlp.pipe_names if p.startswith("relx_")]
+    # bare spaCy as it comes (its default BLAS, BLIS), and with relx's BLAS (numpy's, one
+    # thread): the second says how much of relx's lead is the BLAS alone
+    plain = spacy.load(default_model())
+    numpy_blas = spacy.load(default_model())
+    use_numpy_blas(numpy_blas)
 
     def bare(chunk: list[str]) -> None:
-        for _ in selective.nlp.pipe(chunk, batch_size=64, disable=relx_names):
+        for _ in plain.pipe(chunk, batch_size=64):
             pass
+
+    def bare_numpy(chunk: list[str]) -> None:
+        with one_blas_thread():
+            for _ in numpy_blas.pipe(chunk, batch_size=64):
+                pass
 
     def run(ex: Extractor) -> object:
         return lambda chunk: list(ex.pipe([Document(str(i), t) for i, t in enumerate(chunk)]))
 
-    modes = {"bare": bare, "full": run(full), "selective": run(selective)}
+    modes = {"bare": bare, "bare-np": bare_numpy, "full": run(full),
+             "selective": run(selective)}
     for f in modes.values():  # warm up: first-call costs out of the timed turns
         f(texts[:2])
     cpu = dict.fromkeys(modes, 0.0)

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import resolver_for
+from .pipeline import one_blas_thread
 from .records import Document, Result
 from .relations import RelationEngine
 from .rules import RuleSet, load_rules
@@ -117,7 +118,7 @@ class Extractor:
 
     def _parse(self, batch: list[Piece]) -> list[tuple[Piece, Result]]:
         out: list[tuple[Piece, Result]] = []
-        with self.nlp.memory_zone():
+        with one_blas_thread(), self.nlp.memory_zone():
             if self.selective is not None:
                 parsed = zip(self.selective.pipe([p.text for p in batch]), batch, strict=True)
             else:
@@ -134,7 +135,7 @@ class Extractor:
         (see `relx explain`)."""
         from .relations.explain import explain
 
-        with self.nlp.memory_zone():
+        with one_blas_thread(), self.nlp.memory_zone():
             doc = self.nlp(text)
             return explain(self.engine, doc, self.resolve(doc))
 
