@@ -12,8 +12,10 @@ lazily from a JSONL file, and reports words/s over the processing only (model lo
 for --jobs 2 the model is loaded before timing and the workers fork with it, so their start-up,
 a fork each, is inside the timed region):
 
-- bare:  `nlp.pipe(texts, batch_size=B)` with the same model and spaCy components relx uses,
-         without relx's own components (line breaks, actor matcher);
+- bare:  `nlp.pipe(texts, batch_size=B)` with the same model, loaded by `spacy.load` as it
+         comes (spaCy's default BLAS, BLIS);
+- bare-np: the same with relx's BLAS (numpy's OpenBLAS, one thread), to tell how much of relx's
+         lead is the BLAS alone;
 - j1:    the library, `Extractor.pipe` (what `relx extract --jobs 1` runs: only the sentences
          that can hold a relation are parsed);
 - full:  the same with `Extractor(full_parse=True)` (`relx extract --full-parse`);
@@ -41,7 +43,7 @@ sys.path.insert(0, str(HERE))
 
 from corpus import folder_texts, iter_corpus, write_corpus  # noqa: E402
 
-CONFIGS = ("bare", "full", "j1", "j2")
+CONFIGS = ("bare", "bare-np", "full", "j1", "j2")
 
 
 def _measure(config: str, path: Path, batch_size: int) -> dict[str, float]:
@@ -63,12 +65,15 @@ def _measure(config: str, path: Path, batch_size: int) -> dict[str, float]:
     relations = 0
     docs = 0
     load = time.perf_counter()
-    if config == "bare":
-        from relx.pipeline import load_pipeline
+    if config in ("bare", "bare-np"):
+        import spacy
 
-        nlp = load_pipeline()
-        for name in [n for n in nlp.pipe_names if n.startswith("relx_")]:
-            nlp.remove_pipe(name)
+        from relx.pipeline import default_model, one_blas_thread, use_numpy_blas
+
+        nlp = spacy.load(default_model())  # as it comes: BLIS, its own enabled components
+        if config == "bare-np":  # with relx's BLAS (numpy's, one thread), for comparison
+            use_numpy_blas(nlp)
+            one_blas_thread().__enter__()
     else:
         from relx.core import Extractor
 
@@ -76,7 +81,7 @@ def _measure(config: str, path: Path, batch_size: int) -> dict[str, float]:
     load = time.perf_counter() - load
     start, cpu = time.perf_counter(), time.process_time()
     first = None
-    if config == "bare":
+    if config in ("bare", "bare-np"):
         for _doc in nlp.pipe(texts(), batch_size=batch_size):
             docs += 1
             first = first or time.perf_counter()
@@ -168,7 +173,7 @@ def main() -> None:
                       f"{r['wall']:7.1f} s  first result {r['first']:5.2f} s  "
                       f"peak RSS {r['rss_mb']:6.0f} MB (workers {r['children_rss_mb']:.0f} MB)  "
                       f"{r['docs']} docs {r['relations']} relations", flush=True)
-            for mode in ("full", "j1"):
+            for mode in ("bare-np", "full", "j1"):
                 if "bare" in by and mode in by:
                     print(f"  {mode}/bare words/s: {by['bare']['wall'] / by[mode]['wall']:.3f}"
                           f" (wall), {by['bare']['cpu'] / by[mode]['cpu']:.3f} (CPU)")

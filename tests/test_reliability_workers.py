@@ -219,3 +219,25 @@ def test_a_pool_that_broke_between_two_submissions_fails_the_future_not_the_run(
     finally:
         pool.executor._broken = False
         pool.stop()
+
+
+class BatchSizes:
+    """Answers each document with the size of the batch it came in."""
+
+    def pipe(self, docs: Iterable[Document], **_: object) -> Iterator[Result]:
+        batch = list(docs)
+        for d in batch:
+            yield Result(f"{d.id}:{len(batch)}")
+
+
+def test_workers_get_small_batches_so_that_none_idles_long_at_the_end() -> None:
+    from relx.parallel import WORKER_BATCH, WORKER_BATCH_CHARS
+
+    short = [Document(f"d{i}", "x") for i in range(100)]
+    sizes = [int(r.doc.split(":")[1]) for r in parallel_pipe(
+        {}, short, jobs=2, batch_size=64, extractor=BatchSizes())]
+    assert len(sizes) == 100 and max(sizes) == WORKER_BATCH  # not the 64 asked for
+    long = [Document(f"d{i}", "x" * (WORKER_BATCH_CHARS // 2)) for i in range(20)]
+    sizes = [int(r.doc.split(":")[1]) for r in parallel_pipe(
+        {}, long, jobs=2, batch_size=64, extractor=BatchSizes())]
+    assert max(sizes) == 2  # cut by characters too
