@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+ARRAY_ATTRS = [POS, MORPH, LEMMA]
 Entry = tuple[int, tuple[tuple[str, frozenset[Any]], ...]]
 MEMO_MAX = 100_000  # lemma look-ups kept (a few MB)
 
@@ -42,6 +43,9 @@ class FastAttributeRuler:
             lambda: defaultdict(list))
         self.matcher = Matcher(ruler.vocab, validate=False)
         self.rest = 0
+        # per attribute rule: what it sets, as (column, value) of ARRAY_ATTRS, and the rest
+        self.split = [_split(attrs) for attrs in ruler.attrs]
+        self.memo: dict[tuple[int, ...], list[int]] = {}  # (tag, lower, dep, space) -> rules
         for attr_id, pattern in self._patterns():
             if len(pattern) == 1 and _simple(pattern[0]):
                 tests = pattern[0]
@@ -72,26 +76,54 @@ class FastAttributeRuler:
         columns = {k: n for n, k in enumerate(KEYS)}
         sigs = [(tuple(columns[k] for k in sig), table) for sig, table in self.lookup.items()]
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist() if len(doc) else []
+        memo = self.memo
         for i, row in enumerate(rows):
-            for cols, table in sigs:
-                entries = table.get(tuple([row[c] for c in cols]))
-                if entries:
-                    hits += [(a, i) for a, excluded in entries
-                             if not any(row[columns[k]] in out for k, out in excluded)]
+            key = tuple(row)  # the same word, tag and label: the same rules
+            found = memo.get(key)
+            if found is None:
+                found = []
+                for cols, table in sigs:
+                    entries = table.get(tuple([row[c] for c in cols]))
+                    if entries:
+                        found += [a for a, excluded in entries
+                                  if not any(row[columns[k]] in out for k, out in excluded)]
+                if len(memo) >= MEMO_MAX:  # bounded memory on an endless stream
+                    memo.clear()
+                memo[key] = found
+            hits += [(a, i) for a in found]
         if self.rest:
             for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):
                 attr_id = int(doc.vocab.strings[match_id])
                 span = doc[start:end]
                 hits.append((attr_id, span[self.ruler.indices[attr_id]].i))
         hits.sort()  # by rule: later rules win, as in AttributeRuler.match
-        attrs = self.ruler.attrs
+        if not hits:
+            return doc
+        # POS, MORPH and LEMMA (what nearly every rule sets) go in as one array; any other
+        # attribute after it, token by token, in the same order
+        arr = doc.to_array(ARRAY_ATTRS)
+        later: list[tuple[int, dict[int, Any]]] = []
         for attr_id, i in hits:
-            set_token_attrs(doc[i], attrs[attr_id])
+            part, rest = self.split[attr_id]
+            for col, value in part:
+                arr[i, col] = value
+            if rest:
+                later.append((i, rest))
+        doc.from_array(ARRAY_ATTRS, arr)
+        for i, rest in later:
+            set_token_attrs(doc[i], rest)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 0) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
+
+
+def _split(attrs: dict[Any, Any]) -> tuple[tuple[tuple[int, int], ...], dict[Any, Any]]:
+    part = tuple((ARRAY_ATTRS.index(k), int(v)) for k, v in attrs.items()
+                 if k in ARRAY_ATTRS and isinstance(v, int))
+    rest = {k: v for k, v in attrs.items() if not (k in ARRAY_ATTRS and isinstance(v, int))}
+    return part, rest
 
 
 def _simple(token_pattern: dict[str, Any]) -> bool:

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import resolver_for
-from .pipeline import one_blas_thread
+from .pipeline import WarmWords, one_blas_thread
 from .records import Document, Result
 from .relations import RelationEngine
 from .rules import RuleSet, load_rules
@@ -68,6 +68,7 @@ class Extractor:
         self.resolve = resolver_for(self.nlp)
         self.engine = RelationEngine(self.ruleset, self.nlp.vocab)
         self.chunk_chars = min(chunk_chars, self.nlp.max_length)
+        self.warm = WarmWords(self.nlp)
         # parse only the sentences that can hold a relation, unless asked to parse everything
         # or the model cannot (no senter, or an NER sharing the parser's tok2vec)
         self.full_parse = full_parse or selective_reason(self.nlp) is not None
@@ -128,6 +129,7 @@ class Extractor:
                 d = piece.document
                 out.append((piece, self.from_doc(doc, doc_id=d.id, date=d.date,
                                                  offset=piece.offset)))
+        self.warm.add([p.text for p in batch])
         return out
 
     def explain(self, text: str) -> list[Any]:

@@ -7,11 +7,11 @@ its matches; rules (in YAML) name the construction they feed through their `patt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..actors import DocActors
@@ -61,7 +61,9 @@ class Construction:
         """The matches of one rule at one trigger token."""
         return iter(())
 
-    def find(self, sent: Span, actors: DocActors) -> Iterator[Match]:
+    def find(self, sent: Sequence[Token], actors: DocActors) -> Iterator[Match]:
+        """The matches in one sentence, given as its list of tokens (made once for every
+        construction: a Token is a new Python object at each `for tok in span`)."""
         for tok in sent:
             for rule in self.triggers(tok):
                 for match in self.read(tok, rule, actors):

@@ -71,7 +71,8 @@ class RelationEngine:
 
     def sentence_matches(self, sent: Span, actors: DocActors) -> list[Match]:
         """Every construction's matches, in token order (per token, by construction order)."""
-        found = [m for c in self.constructions for m in c.find(sent, actors)]
+        tokens = list(sent)
+        found = [m for c in self.constructions for m in c.find(tokens, actors)]
         found.sort(key=lambda m: m.trigger.i)  # stable: per token, construction order
         return found
 
