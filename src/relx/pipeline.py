@@ -83,7 +83,7 @@ def use_numpy_blas(nlp: Language) -> None:
     """Run the models' matrix products with numpy's BLAS (OpenBLAS, tuned for the CPU at run
     time) instead of spaCy's default, BLIS: the same numbers, faster on the CPUs we measured
     (bench/RESULTS.md). Only CPU models on thinc's NumpyOps are touched (not a transformer's
-    PyTorch, not a GPU). relx keeps that BLAS at one thread while it runs (`blas_threads`)."""
+    PyTorch, not a GPU). relx keeps that BLAS at one thread while it runs (`one_blas_thread`)."""
     ops = NumpyOps(use_blis=False)
     for _name, proc in nlp.pipeline:
         model = getattr(proc, "model", None)
